@@ -177,8 +177,10 @@ def _parameters(jaar: int) -> Parameters:
         raise _Invoerfout(f"{exc}.") from None
 
 
-def _veld(x: object, naam: str) -> Veld:
-    return Veld(_een(x, naam), naam)
+def _veld(x: object, pad: str, argument: str | None = None) -> Veld:
+    """A one-cell argument as a Veld named by its engine field path (as the engine's messages are);
+    a range where one cell belongs is reported under the Excel argument name."""
+    return Veld(_een(x, argument or pad.rsplit(".", 1)[-1]), pad)
 
 
 def _kolommen(tot: object, functie: object, ratio: object, naam: str) -> tuple[list[Veld], list[Veld], list[Veld]]:
@@ -192,9 +194,9 @@ def _kolommen(tot: object, functie: object, ratio: object, naam: str) -> tuple[l
         else:
             break
     return (
-        [Veld(t[i] if i < len(t) else None, f"{naam}_tot regel {i + 1}") for i in range(n)],
-        [Veld(f[i] if i < len(f) else None, f"{naam}_functie regel {i + 1}") for i in range(n)],
-        [Veld(r[i] if i < len(r) else None, f"{naam}_ratio regel {i + 1}") for i in range(n)],
+        [Veld(t[i] if i < len(t) else None, f"{naam}[{i}].tot") for i in range(n)],
+        [Veld(f[i] if i < len(f) else None, f"{naam}[{i}].functie") for i in range(n)],
+        [Veld(r[i] if i < len(r) else None, f"{naam}[{i}].begeleider_op") for i in range(n)],
     )
 
 
@@ -224,20 +226,21 @@ def _individueel(
 ) -> Resultaat:  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
+    c = "clienten[0]"  # Velden are named by the engine's field paths, like its own messages
     cv = ClientVelden(
-        zorgprofiel=_veld(zorgprofiel, "zorgprofiel"),
-        dagbesteding=_veld(dagbesteding, "dagbesteding"),
-        behandeling=_veld(behandeling, "behandeling"),
-        maanden=None if maanden is None else _veld(maanden, "maanden"),
-        ma_vr=_kolommen(dag_tot, dag_functie, dag_ratio, "dag"),
-        za_zo=_kolommen(weekend_tot, weekend_functie, weekend_ratio, "weekend"),
-        nachtzorg=_veld(nachtzorg, "nachtzorg"),
-        behandelaren=_veld(behandelaren, "behandelaren"),
-        min_uren=_veld(min_uren, "min_uren"),
-        context_uren_jaar=_veld(context_uren_jaar, "context_uren_jaar"),
-        context_euros=[Veld(v, f"context_euros[{i + 1}]") for i, v in enumerate(_cellen(context_euros))],
+        zorgprofiel=_veld(zorgprofiel, f"{c}.zorgprofiel"),
+        dagbesteding=_veld(dagbesteding, f"{c}.dagbesteding"),
+        behandeling=_veld(behandeling, f"{c}.behandeling"),
+        maanden=None if maanden is None else _veld(maanden, f"{c}.maanden"),
+        ma_vr=_kolommen(dag_tot, dag_functie, dag_ratio, f"{c}.dagprogramma.ma_vr"),
+        za_zo=_kolommen(weekend_tot, weekend_functie, weekend_ratio, f"{c}.dagprogramma.za_zo"),
+        nachtzorg=_veld(nachtzorg, f"{c}.nachtzorg"),
+        behandelaren=_veld(behandelaren, f"{c}.behandelaren"),
+        min_uren=_veld(min_uren, f"{c}.min_uren"),
+        context_uren_jaar=_veld(context_uren_jaar, f"{c}.context_uren_jaar"),
+        context_euros=[Veld(v, f"{c}.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
     )
-    aanvraag = aanvraag_uit_velden(j, _veld(type_, "type"), _veld(tarief, "tarief"), [cv])
+    aanvraag = aanvraag_uit_velden(j, _veld(type_, "soort", "type"), _veld(tarief, "tariefpercentage", "tarief"), [cv])
     return bereken(aanvraag, p)
 
 
@@ -269,22 +272,22 @@ def _groep(
         if all(leeg(v) for v in waarden.values()):
             continue
         rij = i + 1
-        cv = ClientVelden(**{k: Veld(v, f"{k} rij {rij}") for k, v in waarden.items()})
+        c = f"clienten[{len(clienten)}]"
+        cv = ClientVelden(**{k: Veld(v, f"{c}.{k}") for k, v in waarden.items()})
         if maanden_cellen is not None:
             if per_client_maanden:
-                m = maanden_cellen[i] if i < len(maanden_cellen) else None
-                cv.maanden = Veld(m, f"maanden rij {rij}")
+                cv.maanden = Veld(maanden_cellen[i] if i < len(maanden_cellen) else None, f"{c}.maanden")
             else:
-                cv.maanden = Veld(maanden_cellen[0] if maanden_cellen else None, "maanden")
+                cv.maanden = Veld(maanden_cellen[0] if maanden_cellen else None, f"{c}.maanden")
         rij_naar_index[rij] = len(clienten)
         clienten.append(cv)
     aanvraag = aanvraag_uit_velden(
         j,
-        Veld(GROEP, "type"),
-        _veld(tarief, "tarief"),
+        Veld(GROEP, "soort"),
+        _veld(tarief, "tariefpercentage", "tarief"),
         clienten,
-        _veld(context_uren_jaar, "context_uren_jaar"),
-        [Veld(v, f"context_euros[{i + 1}]") for i, v in enumerate(_cellen(context_euros))],
+        _veld(context_uren_jaar, "groep.context_uren_jaar"),
+        [Veld(v, f"groep.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
     )
     return bereken(aanvraag, p), rij_naar_index
 
