@@ -249,28 +249,21 @@ def _groep(
     behandelaren, min_uren, context_uren_jaar, context_euros, maanden,
 ) -> tuple[Resultaat, dict[int, int]]:  # fmt: skip
     """The group result and the mapping form row (1..17) -> engine client index."""
+    kolommen = _groep_kolommen(
+        namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg, behandelaren,
+        min_uren,
+    )  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
-    kolommen = {
-        "naam": _cellen(namen),
-        "zorgprofiel": _cellen(zorgprofielen),
-        "dagbesteding": _cellen(dagbestedingen),
-        "behandeling": _cellen(behandelingen),
-        "wonen": _cellen(wonen),
-        "dagbesteding_uren": _cellen(dagbesteding_uren),
-        "nachtzorg": _cellen(nachtzorg),
-        "behandelaren": _cellen(behandelaren),
-        "min_uren": _cellen(min_uren),
-    }
     maanden_cellen = None if maanden is None else _cellen(maanden)
     per_client_maanden = maanden_cellen is not None and len(maanden_cellen) > 1
-    n = max(len(c) for c in kolommen.values())
+    n = _aantal_rijen(kolommen)
     clienten: list[ClientVelden] = []
     rij_naar_index: dict[int, int] = {}
     for i in range(n):
-        waarden = {k: (c[i] if i < len(c) else None) for k, c in kolommen.items()}
-        if all(leeg(v) for v in waarden.values()):
+        if not _rij_gevuld(kolommen, i):
             continue
+        waarden = {k: (c[i] if i < len(c) else None) for k, c in kolommen.items()}
         rij = i + 1
         c = f"clienten[{len(clienten)}]"
         cv = ClientVelden(**{k: Veld(v, f"{c}.{k}") for k, v in waarden.items()})
@@ -290,6 +283,32 @@ def _groep(
         [Veld(v, f"groep.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
     )
     return bereken(aanvraag, p), rij_naar_index
+
+
+def _groep_kolommen(
+    namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg, behandelaren, min_uren,
+) -> dict[str, list]:  # fmt: skip
+    """The client columns of a group request (ClientVelden field -> cells)."""
+    return {
+        "naam": _cellen(namen),
+        "zorgprofiel": _cellen(zorgprofielen),
+        "dagbesteding": _cellen(dagbestedingen),
+        "behandeling": _cellen(behandelingen),
+        "wonen": _cellen(wonen),
+        "dagbesteding_uren": _cellen(dagbesteding_uren),
+        "nachtzorg": _cellen(nachtzorg),
+        "behandelaren": _cellen(behandelaren),
+        "min_uren": _cellen(min_uren),
+    }
+
+
+def _aantal_rijen(kolommen: dict[str, list]) -> int:
+    return max(len(c) for c in kolommen.values())
+
+
+def _rij_gevuld(kolommen: dict[str, list], i: int) -> bool:
+    """A client is a row (0-based i) with any of its cells filled."""
+    return any(i < len(c) and not leeg(c[i]) for c in kolommen.values())
 
 
 def _client_nr(x: object) -> int:
@@ -518,19 +537,23 @@ def MZ_GROEP(
     def body():
         u = _uitvoer(uitvoer, UITVOER_GROEP)
         nr = None if u in UITVOER_GROEP_TOTAAL else _client_nr(client_nr)
+        kolommen = _groep_kolommen(
+            namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
+            behandelaren, min_uren,
+        )  # fmt: skip
+        if nr is not None and not _rij_gevuld(kolommen, nr - 1):
+            return ""  # an empty row of the form shows nothing
+        if u == "aantal_clienten":  # like the official B5 (a count, also while the form is incomplete)
+            return float(sum(_rij_gevuld(kolommen, i) for i in range(_aantal_rijen(kolommen))))
         res, rijen = _groep(
             jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren,
             nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden,
         )  # fmt: skip
-        if nr is not None and nr not in rijen:
-            return ""
         fout = _fouttekst(res)
         if fout:
             return fout
         if nr is not None:
             return _client_waarde(res.clienten[rijen[nr]], u)
-        if u == "aantal_clienten":
-            return float(len(res.clienten))
         v = getattr(res, u)
         return "" if v is None else v
 

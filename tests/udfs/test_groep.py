@@ -1,0 +1,125 @@
+"""MZ_GROEP / MZ_GROEP_MELDINGEN against bereken() on the equivalent JSON."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from udfs import meerzorg as mz
+from xl_meerzorg import bereken, lees_aanvraag
+from xl_meerzorg.afronding import cents, seconds
+
+from .voorbeelden import GROEP_CLIENTEN, GROEP_JSON, GROEP_RIJ_NAAR_INDEX, groep, tijd
+
+
+@pytest.fixture(scope="module")
+def verwacht():
+    res = bereken(lees_aanvraag(copy.deepcopy(GROEP_JSON)))
+    assert not res.heeft_fout
+    return res
+
+
+@pytest.mark.parametrize("rij", sorted(GROEP_RIJ_NAAR_INDEX))
+@pytest.mark.parametrize("uitvoer", mz.UITVOER_CLIENT)
+def test_per_client_equals_engine(verwacht, rij, uitvoer):
+    r = verwacht.clienten[GROEP_RIJ_NAAR_INDEX[rij]]
+    waarde = mz.MZ_GROEP(uitvoer, float(rij), **groep())
+    if uitvoer == "meerzorguren" and r.meerzorguren is None:
+        assert waarde == r.uitkomst
+    elif getattr(r, uitvoer) is None:
+        assert waarde == ""
+    elif isinstance(waarde, float):
+        assert cents(waarde) == cents(getattr(r, uitvoer))
+        assert seconds(waarde) == seconds(getattr(r, uitvoer))
+    else:
+        assert waarde == getattr(r, uitvoer)
+
+
+def test_known_values(verwacht):
+    a = groep()
+    assert [mz.MZ_GROEP("uitkomst", rij, **a) for rij in (1, 3, 6)] == [
+        c.uitkomst for c in verwacht.clienten
+    ]
+    assert [mz.MZ_GROEP("prestatiecode", rij, **a) for rij in (1, 3, 6)] == [
+        c.prestatiecode for c in verwacht.clienten
+    ]
+    assert cents(mz.MZ_GROEP("totaal_jaarbedrag", None, **a)) == cents(verwacht.totaal_jaarbedrag)
+    assert cents(mz.MZ_GROEP("totaal_etmaalbedrag", 99, **a)) == cents(verwacht.totaal_etmaalbedrag)
+    assert mz.MZ_GROEP("aantal_clienten", None, **a) == 3.0
+    assert mz.MZ_GROEP("groep_context_binnen_profiel", None, **a) == verwacht.groep_context_binnen_profiel
+    assert cents(mz.MZ_GROEP("groep_context_drempel", None, **a)) == cents(verwacht.groep_context_drempel)
+    assert mz.MZ_GROEP_MELDINGEN(**a) == [[m.niveau, m.veld, m.tekst] for m in verwacht.meldingen]
+
+
+@pytest.mark.parametrize("rij", [2, 4, 5, 7, 17, 17.0])
+def test_empty_row_is_empty(rij):
+    assert mz.MZ_GROEP("jaarbedrag", rij, **groep()) == ""
+    # also when the request as a whole has a fout
+    assert mz.MZ_GROEP("jaarbedrag", rij, **groep(tarief=None)) == ""
+
+
+@pytest.mark.parametrize("nr", [0, 18, -1, 2.5, "een", None, True])
+def test_bad_client_nr(nr):
+    assert mz.MZ_GROEP("uitkomst", nr, **groep()) == (
+        f"Fout: client_nr moet een rijnummer van 1 tot en met 17 zijn, niet {nr!r}."
+    )
+
+
+def test_rows_as_1d_lists_and_short_ranges():
+    """xlwings without ndim passes a column as a 1-D list; fewer rows than 17 also work."""
+    a = groep()
+    kort = {k: [rij[0] for rij in v[:6]] if k in mz._GROEP_BEREIK_ARGS and k not in ("context_euros", "maanden") else v
+            for k, v in a.items()}  # fmt: skip
+    for rij in (1, 3, 6):
+        assert mz.MZ_GROEP("jaarbedrag", rij, **kort) == mz.MZ_GROEP("jaarbedrag", rij, **a)
+
+
+def test_maanden_per_row_or_one_cell():
+    a = groep()
+    per_rij = groep(maanden=[[12.0] if rij in GROEP_CLIENTEN else [None] for rij in range(1, 18)])
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **per_rij) == mz.MZ_GROEP("totaal_jaarbedrag", None, **a)
+    assert mz.MZ_GROEP_MELDINGEN(**groep(maanden=60.0))[0] == [
+        "fout", "clienten[0].maanden", "Cliënt 1 (Cliënt A): de aangevraagde periode van 60 maanden ligt buiten 1–36 maanden.",
+    ]  # fmt: skip
+
+
+def test_group_fouten():
+    a = groep(tarief=1.5)
+    tekst = "Fout: Het tariefpercentage 1.5 ligt boven 100% (vul bijvoorbeeld 0,95 in voor 95%)."
+    assert mz.MZ_GROEP("uitkomst", 1, **a) == tekst
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **a) == tekst
+    b = groep(nachtzorg=[["vier uur"]] + [[None]] * 16)
+    assert mz.MZ_GROEP("uitkomst", 3, **b) == (
+        "Fout: Cliënt 1 (Cliënt A), nachtzorg: geen geldige tijdsduur 'vier uur'; gebruik u:mm, bijvoorbeeld 4:30."
+    )
+    assert mz.MZ_GROEP("onzin", 1, **groep()).startswith("Fout: onbekende uitvoer 'onzin'; kies uit uitkomst, ")
+
+
+def test_one_client_is_not_a_group():
+    a = groep(clienten={2: GROEP_CLIENTEN[1]})
+    assert mz.MZ_GROEP("uitkomst", 2, **a) == (
+        "Fout: Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er 1."
+    )
+
+
+def test_empty_group():
+    leeg = dict.fromkeys(groep(), None)
+    assert mz.MZ_GROEP("uitkomst", 1, **leeg) == ""
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **leeg) == "Fout: het jaar ontbreekt; beschikbaar: 2025, 2026."
+    leeg["jaar"] = 2026.0
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **leeg) == "Fout: Het afgesproken tariefpercentage ontbreekt. (+1)"
+    assert mz.MZ_GROEP_MELDINGEN(**leeg) == [
+        ["fout", "tariefpercentage", "Het afgesproken tariefpercentage ontbreekt."],
+        ["fout", "clienten", "Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er 0."],
+    ]
+
+
+def test_a_row_with_only_hours_is_a_client():
+    """A row counts when any of its cells is filled; a missing zorgprofiel is then a fout."""
+    clienten = dict(GROEP_CLIENTEN)
+    clienten[10] = {"wonen": tijd(10)}
+    assert mz.MZ_GROEP("aantal_clienten", None, **groep(clienten=clienten)) == 4.0
+    assert mz.MZ_GROEP("uitkomst", 10, **groep(clienten=clienten)).startswith(
+        "Fout: Cliënt 4: het zorgprofiel (zorgzwaartepakket) ontbreekt. (+"
+    )
