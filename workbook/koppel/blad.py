@@ -1,0 +1,474 @@
+"""The sheet "Python-controle": every engine cell is ONE UDF call on the form's own cells.
+
+``bouw_cellen`` lays out the sheet as data (a list of ``Cel``); the formula text and the
+cached value of a UDF cell come from the same ``Udf`` description, and the cached value is
+computed by calling the very function of ``udfs.meerzorg`` with the referenced cells as
+xlwings passes them. ``blad_xml`` writes the cells as minimal SpreadsheetML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from defusedxml import ElementTree as DET
+
+from workbook import officieel
+
+from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
+
+UDF_MODULE = "udfs.meerzorg"
+TOLERANTIE_EURO = 0.005  # half a cent
+TOLERANTIE_DAGEN = 0.5 / 86400  # half a second
+MELDING_RIJEN_MIN = 1
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference into the form: sheet name and an absolute cell or range ("$D$16:$D$74")."""
+
+    blad: str
+    ref: str
+
+    def tekst(self) -> str:
+        naam = self.blad.replace("'", "''")
+        return f"'{naam}'!{self.ref}" if not naam.isalnum() else f"{naam}!{self.ref}"
+
+
+@dataclass(frozen=True)
+class Udf:
+    naam: str
+    args: tuple
+
+    def tekst(self) -> str:
+        return f"{self.naam}({','.join(_literal(a) for a in self.args)})"
+
+
+def _literal(a: object) -> str:
+    if isinstance(a, Ref):
+        return a.tekst()
+    if isinstance(a, str):
+        return '"' + a.replace('"', '""') + '"'
+    if isinstance(a, bool):
+        return "TRUE" if a else "FALSE"
+    if isinstance(a, (int, float)):
+        return str(int(a)) if float(a).is_integer() else repr(float(a))
+    raise TypeError(a)
+
+
+@dataclass
+class Cel:
+    ref: str  # "B8"
+    waarde: object = None  # static value or cached value
+    formule: str | None = None
+    stijl: str | None = None  # "kop", "tijd", "euro", "getal"
+    array_ref: str | None = None  # spilling formula: the range of the cached rows
+    soort: str = "tekst"  # tekst, verwijzing, udf, verschil, spill
+
+
+@dataclass
+class Blad:
+    cellen: list[Cel] = field(default_factory=list)
+    verschillen: list[tuple[str, str]] = field(default_factory=list)  # (cell ref, "euro"/"tijd"/"tekst")
+    breedtes: dict[int, float] = field(default_factory=dict)
+
+
+def excel_cache(v: object) -> object:
+    """A calamine value as the cached value of a plain reference to it."""
+    if isinstance(v, dt.timedelta):
+        return v.total_seconds() / 86400
+    if isinstance(v, dt.time):
+        return (v.hour * 3600 + v.minute * 60 + v.second + v.microsecond / 1e6) / 86400
+    if isinstance(v, dt.datetime):
+        d = v - EPOCH
+        return d.days + d.seconds / 86400 + d.microseconds / 86400e6
+    if isinstance(v, dt.date):
+        return float((v - EPOCH.date()).days)
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return float(v)
+    if isinstance(v, str):
+        return v
+    return ""
+
+
+def _is_getal(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def verschil_waarde(formulier: object, python: object, soort: str) -> object:
+    """The cached value of a difference cell (mirrors ``verschil_formule``)."""
+    if _is_getal(formulier) and _is_getal(python):
+        return float(python) - float(formulier)
+    if soort == "euro":
+        return "gelijk" if _is_getal(formulier) == _is_getal(python) else "verschil"
+    return "gelijk" if _tekst(formulier).casefold() == _tekst(python).casefold() else "verschil"
+
+
+def _tekst(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "WAAR" if v else "ONWAAR"
+    if _is_getal(v):
+        return repr(float(v))
+    return str(v)
+
+
+def verschil_formule(f: str, p: str, soort: str) -> str:
+    both = f"AND(ISNUMBER({f}),ISNUMBER({p}))"
+    if soort == "euro":
+        return f'IF({both},{p}-{f},IF(ISNUMBER({f})=ISNUMBER({p}),"gelijk","verschil"))'
+    return f'IF({both},{p}-{f},IF({f}&""={p}&"","gelijk","verschil"))'
+
+
+def markeer_formule(cel: str, soort: str) -> str:
+    tol = {"euro": "0.005", "tijd": "0.5/86400"}.get(soort, "0")
+    return f'OR({cel}="verschil",AND(ISNUMBER({cel}),ABS({cel})>{tol}))'
+
+
+# --------------------------------------------------------------------------- layout
+
+KOLOMMEN = {
+    "nr": "A", "naam": "B", "zorgprofiel": "C", "prestatiecode": "D",
+    "uitkomst": ("E", "F", "G"), "meerzorguren": ("H", "I", "J"), "jaarbedrag": ("K", "L", "M"),
+    "etmaalbedrag": ("N", "O", "P"), "beleid": "Q",
+}  # fmt: skip
+UITVOER_SOORT = {"uitkomst": "tekst", "meerzorguren": "tijd", "jaarbedrag": "euro", "etmaalbedrag": "euro"}
+UITVOER_UDF = {"uitkomst": "uitkomst_label", "meerzorguren": "meerzorguren", "jaarbedrag": "jaarbedrag", "etmaalbedrag": "etmaalbedrag"}
+KOPTEKSTEN = {
+    "uitkomst": "Uitkomst", "meerzorguren": "Meerzorguren (week)", "jaarbedrag": "Jaarbedrag", "etmaalbedrag": "Etmaalbedrag",
+}  # fmt: skip
+BREEDTES = {0: 8, 1: 22, 2: 12, 3: 13, 4: 24, 5: 24, 6: 10, 7: 14, 8: 14, 9: 12, 10: 14, 11: 14, 12: 12, 13: 13, 14: 13, 15: 12, 16: 40}
+
+UITLEG = (
+    "Dit blad rekent het formulier na met de Python-rekenkern (xl-meerzorg) via xlwings. Per uitkomst staan "
+    "naast elkaar: de waarde van het formulier, de waarde van Python en het verschil (Python min formulier). "
+    "Een verschil van meer dan een halve cent of een halve seconde is rood gemarkeerd."
+)
+UITLEG_2 = (
+    "Zonder xlwings toont Excel de waarden van het moment van koppelen; na herberekenen staat er #NAAM?. "
+    "Zie docs/koppel.md."
+)
+
+
+class Bouwer:
+    """Builds the cells; ``udf`` resolves the arguments and calls the UDF for the cached value."""
+
+    def __init__(self, f: Formulier, module) -> None:
+        self.f = f
+        self.module = module
+        self.blad = Blad(breedtes=dict(BREEDTES))
+
+    # values -------------------------------------------------------------
+    def arg_waarde(self, a: object) -> object:
+        if isinstance(a, Ref):
+            return self.f.waarde(a.blad, a.ref.replace("$", ""))
+        if isinstance(a, bool) or isinstance(a, str):
+            return a
+        if isinstance(a, (int, float)):
+            return float(a)
+        raise TypeError(a)
+
+    def roep(self, u: Udf) -> object:
+        func: Callable = getattr(self.module, u.naam)
+        return func(*(self.arg_waarde(a) for a in u.args))
+
+    # cells --------------------------------------------------------------
+    def tekst(self, ref: str, tekst: object, stijl: str | None = None) -> None:
+        self.blad.cellen.append(Cel(ref, tekst, stijl=stijl))
+
+    def verwijzing(self, ref: str, doel: Ref, stijl: str | None = None) -> object:
+        waarde = excel_cache(self.f.ruw(doel.blad, doel.ref.replace("$", "")))
+        self.blad.cellen.append(Cel(ref, waarde, doel.tekst(), stijl, soort="verwijzing"))
+        return waarde
+
+    def udf(self, ref: str, u: Udf, stijl: str | None = None) -> object:
+        waarde = self.roep(u)
+        self.blad.cellen.append(Cel(ref, waarde, u.tekst(), stijl, soort="udf"))
+        return waarde
+
+    def spill(self, rij: int, u: Udf) -> int:
+        """A spilling call at column A of ``rij`` with its cached rows; returns the rows used."""
+        rijen = self.roep(u)
+        if not isinstance(rijen, list) or not rijen:
+            rijen = [[rijen]]
+        rijen = [r if isinstance(r, list) else [r] for r in rijen]
+        breedte = max(len(r) for r in rijen)
+        eind = f"{kolom_letters(breedte - 1)}{rij + len(rijen) - 1}"
+        for i, r in enumerate(rijen):
+            for j in range(breedte):
+                v = r[j] if j < len(r) else ""
+                ref = f"{kolom_letters(j)}{rij + i}"
+                if i == 0 and j == 0:
+                    self.blad.cellen.append(Cel(ref, v, u.tekst(), None, array_ref=f"A{rij}:{eind}", soort="spill"))
+                else:
+                    self.blad.cellen.append(Cel(ref, v, soort="spill-waarde"))
+        return len(rijen)
+
+    def uitvoer(self, rij: int, naam: str, formulier_ref: Ref, u: Udf) -> None:
+        kf, kp, kv = KOLOMMEN[naam]
+        soort = UITVOER_SOORT[naam]
+        stijl = {"tijd": "tijd", "euro": "euro"}.get(soort)
+        fw = self.verwijzing(f"{kf}{rij}", formulier_ref, stijl)
+        pw = self.udf(f"{kp}{rij}", u, stijl)
+        vw = verschil_waarde(fw, pw, soort)
+        formule = verschil_formule(f"{kf}{rij}", f"{kp}{rij}", soort)
+        self.blad.cellen.append(Cel(f"{kv}{rij}", vw, formule, "euro" if soort == "euro" else None, soort="verschil"))
+        self.blad.verschillen.append((f"{kv}{rij}", soort))
+
+    def kopregel(self, rij: int) -> None:
+        self.tekst(f"A{rij}", "Cliënt", "kop")
+        self.tekst(f"B{rij}", "Naam", "kop")
+        self.tekst(f"C{rij}", "Zorgprofiel", "kop")
+        self.tekst(f"D{rij}", "Prestatiecode", "kop")
+        for naam, (kf, kp, kv) in ((k, v) for k, v in KOLOMMEN.items() if isinstance(v, tuple)):
+            self.tekst(f"{kf}{rij}", f"{KOPTEKSTEN[naam]} formulier", "kop")
+            self.tekst(f"{kp}{rij}", f"{KOPTEKSTEN[naam]} Python", "kop")
+            self.tekst(f"{kv}{rij}", "Verschil", "kop")
+        self.tekst(f"Q{rij}", "Uitkomst Python (beleid)", "kop")
+
+
+def _ind_args(f: Formulier, jaar: int) -> tuple:
+    b = f.bladen
+    vb, cg, ai = b["voorblad"], b["clientgegevens"], b["aanvraag_individueel"]
+    kol = lambda blad, c: Ref(blad, f"${c}${officieel.DAG_RIJEN[0]}:${c}${officieel.DAG_RIJEN[-1]}")  # noqa: E731
+    return (
+        jaar, Ref(vb, "$C$23"), Ref(vb, "$C$17"), Ref(cg, "$J$7"), Ref(cg, "$L$7"), Ref(cg, "$N$7"),
+        *(kol(ai, c) for c in officieel.DAG_MA_VR), *(kol(ai, c) for c in officieel.DAG_ZA_ZO),
+        Ref(ai, "$I$5"), Ref(ai, "$I$6"), Ref(ai, "$I$7"), Ref(ai, "$I$8"), Ref(ai, "$V$5:$V$6"), Ref(vb, "$G$41"),
+    )  # fmt: skip
+
+
+def _groep_args(f: Formulier, jaar: int) -> tuple:
+    b = f.bladen
+    vb, cg, gr = b["voorblad"], b["clientgegevens"], b["groep"]
+    c1, c2 = officieel.CLIENT_RIJEN[0], officieel.CLIENT_RIJEN[-1]
+    g1, g2 = c1 + officieel.GROEP_RIJ_OFFSET, c2 + officieel.GROEP_RIJ_OFFSET
+    return (
+        jaar, Ref(vb, "$C$17"),
+        *(Ref(cg, f"${c}${c1}:${c}${c2}") for c in ("D", "J", "L", "N")),
+        *(Ref(gr, f"${c}${g1}:${c}${g2}") for c in officieel.GROEP_KOLOMMEN.values()),
+        Ref(gr, "$C$8"), Ref(gr, "$C$11:$C$12"), Ref(vb, "$G$41"),
+    )  # fmt: skip
+
+
+def _individueel(b: Bouwer, rij: int) -> int:
+    f = b.f
+    bl = f.bladen
+    args = _ind_args(f, f.jaar)
+    b.tekst(f"A{rij}", "Individuele of preventieve aanvraag", "kop")
+    rij += 1
+    b.kopregel(rij)
+    rij += 1
+    b.tekst(f"A{rij}", 1)
+    cg, oi, vb = bl["clientgegevens"], bl["overzicht_individueel"], bl["voorblad"]
+    b.verwijzing(f"B{rij}", Ref(cg, "$D$7"))
+    b.verwijzing(f"C{rij}", Ref(cg, "$J$7"))
+    b.verwijzing(f"D{rij}", Ref(cg, "$P$7"))
+    u = officieel.UITVOER
+    bron = {
+        "uitkomst": Ref(oi, f"${u.label[0]}${u.label[1:]}"),
+        "meerzorguren": Ref(oi, f"${u.meerzorguren[0]}${u.meerzorguren[1:]}"),
+        "jaarbedrag": Ref(vb, "$G$37"),
+        "etmaalbedrag": Ref(oi, f"${u.etmaalbedrag[0]}${u.etmaalbedrag[1:]}"),
+    }
+    for naam, ref in bron.items():
+        b.uitvoer(rij, naam, ref, Udf("MZ_INDIVIDUEEL", (UITVOER_UDF[naam], *args)))
+    b.udf(f"Q{rij}", Udf("MZ_INDIVIDUEEL", ("uitkomst", *args)))
+    rij += 1
+    b.tekst(f"A{rij}", "Totaal", "kop")
+    b.uitvoer(rij, "jaarbedrag", Ref(vb, "$G$37"), Udf("MZ_INDIVIDUEEL", ("jaarbedrag", *args)))
+    b.uitvoer(rij, "etmaalbedrag", Ref(vb, "$G$39"), Udf("MZ_INDIVIDUEEL", ("etmaalbedrag", *args)))
+    rij += 2
+    b.tekst(f"A{rij}", "Meldingen (niveau, veld, tekst)", "kop")
+    rij += 1
+    rij += b.spill(rij, Udf("MZ_MELDINGEN", args))
+    return rij + 1
+
+
+def _groep(b: Bouwer, rij: int) -> int:
+    f = b.f
+    bl = f.bladen
+    args = _groep_args(f, f.jaar)
+    cg, gr, vb = bl["clientgegevens"], bl["groep"], bl["voorblad"]
+    u = officieel.UITVOER
+    b.tekst(f"A{rij}", "Groepsaanvraag", "kop")
+    rij += 1
+    b.kopregel(rij)
+    rij += 1
+    for nr, crij in enumerate(officieel.CLIENT_RIJEN, start=1):
+        grij = crij + officieel.GROEP_RIJ_OFFSET
+        b.tekst(f"A{rij}", nr)
+        b.verwijzing(f"B{rij}", Ref(cg, f"$D${crij}"))
+        b.verwijzing(f"C{rij}", Ref(cg, f"$J${crij}"))
+        b.verwijzing(f"D{rij}", Ref(cg, f"$P${crij}"))
+        # Q holds the profile amount or the text "Maatwerk"; then S holds the maatwerk amount.
+        q = f.ruw(gr, f"{u.groep_jaarbedrag_profiel}{grij}")
+        jb_kol = u.groep_jaarbedrag_maatwerk if isinstance(q, str) and q.strip().lower() == "maatwerk" else u.groep_jaarbedrag_profiel
+        bron = {
+            "uitkomst": Ref(gr, f"${u.groep_label}${grij}"),
+            "meerzorguren": Ref(gr, f"${u.groep_meerzorguren}${grij}"),
+            "jaarbedrag": Ref(gr, f"${jb_kol}${grij}"),
+            "etmaalbedrag": Ref(gr, f"${u.groep_etmaalbedrag}${grij}"),
+        }
+        for naam, ref in bron.items():
+            b.uitvoer(rij, naam, ref, Udf("MZ_GROEP", (UITVOER_UDF[naam], nr, *args)))
+        b.udf(f"Q{rij}", Udf("MZ_GROEP", ("uitkomst", nr, *args)))
+        rij += 1
+    b.tekst(f"A{rij}", "Totaal", "kop")
+    b.uitvoer(rij, "jaarbedrag", Ref(vb, "$G$37"), Udf("MZ_GROEP", ("totaal_jaarbedrag", 1, *args)))
+    b.uitvoer(rij, "etmaalbedrag", Ref(vb, "$G$39"), Udf("MZ_GROEP", ("totaal_etmaalbedrag", 1, *args)))
+    rij += 2
+    b.tekst(f"A{rij}", "Meldingen groep (niveau, veld, tekst)", "kop")
+    rij += 1
+    rij += b.spill(rij, Udf("MZ_GROEP_MELDINGEN", args))
+    return rij + 1
+
+
+def bouw_cellen(f: Formulier, module) -> Blad:
+    """All cells of the Python-controle sheet for form ``f``."""
+    b = Bouwer(f, module)
+    b.tekst("A1", "Python-controle", "kop")
+    b.tekst("A2", UITLEG)
+    b.tekst("A3", UITLEG_2)
+    b.tekst("A4", "Rekenkern", "kop")
+    b.udf("B4", Udf("MZ_VERSIE", (f.jaar,)))
+    b.tekst("A5", "Formulier", "kop")
+    b.verwijzing("B5", Ref(f.bladen["voorblad"], "$" + officieel.VERSIE_CEL[0] + "$" + officieel.VERSIE_CEL[1:]))
+    rij = 7
+    type_ = f.type_tekst.lower()
+    if "groep" in type_:
+        rij = _groep(b, rij)
+    elif type_:
+        rij = _individueel(b, rij)
+    else:  # type not chosen yet: both layouts
+        rij = _individueel(b, rij)
+        rij = _groep(b, rij + 1)
+    return b.blad
+
+
+# --------------------------------------------------------------------------- XML
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def kies_stijlen(styles_xml: bytes | None) -> tuple[dict[str, int], int | None]:
+    """Existing cellXfs indexes for kop/tijd/euro and a dxf for highlighting (no new styles)."""
+    stijlen: dict[str, int] = {}
+    if not styles_xml:
+        return stijlen, None
+    root = DET.fromstring(styles_xml)
+    fmts = {int(n.get("numFmtId")): n.get("formatCode", "") for n in root.iter(f"{{{NS}}}numFmt")}
+    fonts = root.find(f"{{{NS}}}fonts")
+    vet = set()
+    if fonts is not None:
+        for i, font in enumerate(fonts.findall(f"{{{NS}}}font")):
+            if font.find(f"{{{NS}}}b") is not None and font.find(f"{{{NS}}}b").get("val", "1") not in ("0", "false"):
+                vet.add(i)
+    xfs = root.find(f"{{{NS}}}cellXfs")
+    if xfs is not None:
+        for i, xf in enumerate(xfs.findall(f"{{{NS}}}xf")):
+            kaal = xf.get("fillId", "0") == "0" and xf.get("borderId", "0") == "0" and xf.find(f"{{{NS}}}alignment") is None
+            if not kaal:
+                continue
+            nf = int(xf.get("numFmtId", "0"))
+            code = fmts.get(nf, "").lower()
+            font = int(xf.get("fontId", "0"))
+            if "tijd" not in stijlen and code.replace("hh", "h").startswith("[h]:mm") and font not in vet:
+                stijlen["tijd"] = i
+            if "euro" not in stijlen and ("€" in code) and "0.00" in code and not code.startswith("_") and font not in vet:
+                stijlen["euro"] = i
+            if "kop" not in stijlen and nf == 0 and font in vet:
+                stijlen["kop"] = i
+    dxf_id = None
+    dxfs = root.find(f"{{{NS}}}dxfs")
+    if dxfs is not None:
+        for i, dxf in enumerate(dxfs.findall(f"{{{NS}}}dxf")):
+            fill = dxf.find(f"{{{NS}}}fill")
+            if fill is not None and "FFC7CE" in DET.tostring(fill, encoding="unicode").upper():
+                dxf_id = i
+                break
+        if dxf_id is None:
+            for i, dxf in enumerate(dxfs.findall(f"{{{NS}}}dxf")):
+                if dxf.find(f"{{{NS}}}fill") is not None:
+                    dxf_id = i
+                    break
+    return stijlen, dxf_id
+
+
+def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
+    s = stijlen.get(c.stijl or "")
+    attrs = f' r="{c.ref}"' + (f' s="{s}"' if s is not None else "")
+    v = c.waarde
+    if c.formule is None and c.soort in ("tekst",):
+        if isinstance(v, str):
+            return f'<c{attrs} t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>'
+        if v is None:
+            return ""
+    f = ""
+    if c.formule is not None:
+        if c.array_ref:
+            if cm:
+                attrs += ' cm="1"'
+            f = f'<f t="array" ref="{c.array_ref}">{escape(c.formule)}</f>'
+        else:
+            f = f"<f>{escape(c.formule)}</f>"
+    if isinstance(v, bool):
+        return f'<c{attrs} t="b">{f}<v>{int(v)}</v></c>'
+    if _is_getal(v):
+        return f"<c{attrs}>{f}<v>{repr(float(v))}</v></c>"
+    if c.formule is None and c.soort == "spill-waarde":
+        return f'<c{attrs} t="str"><v>{escape(_tekst(v))}</v></c>'
+    return f'<c{attrs} t="str">{f}<v>{escape(_tekst(v))}</v></c>'
+
+
+def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool) -> bytes:
+    rijen: dict[int, list[Cel]] = {}
+    maxrij, maxkol = 1, 0
+    for c in blad.cellen:
+        letters = c.ref.rstrip("0123456789")
+        r = int(c.ref[len(letters):])
+        rijen.setdefault(r, []).append(c)
+        maxrij, maxkol = max(maxrij, r), max(maxkol, kolom_index(letters))
+    delen = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+        f'<worksheet xmlns="{NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+        '<sheetPr><tabColor rgb="FF2E75B6"/></sheetPr>',
+        f'<dimension ref="A1:{kolom_letters(maxkol)}{maxrij}"/>',
+        '<sheetViews><sheetView workbookViewId="0"><pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>',
+        '<sheetFormatPr defaultRowHeight="15"/>',
+        "<cols>",
+        *(f'<col min="{k + 1}" max="{k + 1}" width="{w}" customWidth="1"/>' for k, w in sorted(blad.breedtes.items())),
+        "</cols><sheetData>",
+    ]
+    for r in sorted(rijen):
+        cellen = sorted(rijen[r], key=lambda c: kolom_index(c.ref.rstrip("0123456789")))
+        delen.append(f'<row r="{r}">' + "".join(_cel_xml(c, stijlen, cm) for c in cellen) + "</row>")
+    delen.append("</sheetData>")
+    delen.append('<sheetProtection sheet="1" objects="1" scenarios="1"/>')
+    if dxf_id is not None:
+        for prio, (ref, soort) in enumerate(blad.verschillen, start=1):
+            delen.append(
+                f'<conditionalFormatting sqref="{ref}"><cfRule type="expression" dxfId="{dxf_id}" priority="{prio}">'
+                f"<formula>{escape(markeer_formule(ref, soort))}</formula></cfRule></conditionalFormatting>"
+            )
+    delen.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+    delen.append("</worksheet>")
+    return "".join(delen).encode("utf-8")
+
+
+def conf_xml() -> bytes:
+    """The xlwings.conf sheet: A1 "UDF Modules", B1 the module."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<worksheet xmlns="{NS}"><dimension ref="A1:B1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="2" width="20" customWidth="1"/></cols><sheetData><row r="1">'
+        '<c r="A1" t="inlineStr"><is><t>UDF Modules</t></is></c>'
+        f'<c r="B1" t="inlineStr"><is><t>{UDF_MODULE}</t></is></c>'
+        '</row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
+    ).encode("utf-8")
