@@ -22,6 +22,7 @@ MAX_BESTAND = 50 * 1024 * 1024  # bytes on disk
 MAX_LEDEN = 2000  # zip members
 MAX_TOTAAL = 200 * 1024 * 1024  # total uncompressed bytes
 MAX_LID = 100 * 1024 * 1024  # one uncompressed member
+MAX_BLAD = 30 * 1024 * 1024  # one uncompressed sheet (values are read into memory)
 MAX_RATIO = 100  # uncompressed : compressed, per member
 RATIO_VANAF = 1024 * 1024  # the ratio is only checked for members above 1 MB uncompressed
 MAX_RIJEN = 100_000  # rows in a sheet's <dimension>

@@ -1,0 +1,1 @@
+"""Checker of received meerzorg forms (xl-meerzorg controleer)."""

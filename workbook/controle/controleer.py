@@ -1,0 +1,460 @@
+"""Check one received form: recognise it, read it, recompute it, compare, validate.
+
+``controleer_bestand(pad)`` never raises: it returns a JSON-ready dict with the status
+("OK", "afwijkingen", "fouten", "onleesbaar"), the per-client results of the engine and
+every finding (niveau, soort, cel, tekst, formulier value, engine value).
+
+Values are read with python-calamine (values only, fast); formulas only for the integrity
+check, from the sheet XML (workbook.vingerafdruk). The file is read once, read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import math
+import re
+from pathlib import Path
+
+from workbook import officieel as off
+from workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
+from workbook.vingerafdruk import formules as lees_formules
+from workbook.vingerafdruk import hash_formule, laad, vergelijk, vingerafdruk
+from xl_meerzorg.afronding import cents, seconds
+from xl_meerzorg.berekening import bereken
+from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
+from xl_meerzorg.model import FOUT, GROEP, VALT_BINNEN, WAARSCHUWING, Resultaat
+from xl_meerzorg.tijd import format_uren_minuten
+from xl_meerzorg.uitvoer import euro
+
+OK = "OK"
+AFWIJKINGEN = "afwijkingen"
+FOUTEN = "fouten"
+ONLEESBAAR = "onleesbaar"
+AFWIJKING = "afwijking"
+
+OFFICIEEL = "officieel"
+EIGEN = "eigen"
+
+CLIENT_VELD_KOLOM = {
+    "naam": "D", "geboortedatum": "F", "bsn": "H", "zorgprofiel": "J", "dagbesteding": "L",
+    "behandeling": "N", "opname": "R", "ingang": "T",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _rc(ref: str) -> tuple[int, int]:
+    m = re.fullmatch(r"([A-Z]{1,3})(\d+)", ref)
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+class Waarden:
+    """Cell values of a workbook read with python-calamine, by (sheet, "A1")."""
+
+    def __init__(self, data: bytes):
+        import python_calamine
+
+        self.wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        self.namen = set(self.wb.sheet_names)
+        self._cache: dict[str, tuple[list, tuple[int, int]]] = {}
+
+    def blad(self, naam: str):
+        if naam not in self._cache:
+            rows: list = []
+            start = (0, 0)
+            if naam in self.namen:
+                s = self.wb.get_sheet_by_name(naam)
+                rows = s.to_python()
+                start = s.start or (0, 0)
+            self._cache[naam] = (rows, start)
+        return self._cache[naam]
+
+    def get(self, blad: str, ref: str) -> object:
+        r, c = _rc(ref)
+        rows, (r0, c0) = self.blad(blad)
+        i, j = r - 1 - r0, c - 1 - c0
+        if i < 0 or j < 0 or i >= len(rows):
+            return None
+        row = rows[i]
+        if j >= len(row):
+            return None
+        v = row[j]
+        return None if v == "" else v
+
+
+def _leeg(v: object) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _getal(v: object) -> float | None:
+    if isinstance(v, bool) or v is None:
+        return None
+    if isinstance(v, (int, float)):
+        return float(v) if math.isfinite(v) else None
+    return None
+
+
+def _dagen(v: object) -> float | None:
+    if v is None or isinstance(v, (str, bool)):
+        return None
+    try:
+        return excel_dagen(v)
+    except OngeldigeWaarde:
+        return None
+
+
+def _toon(v: object) -> str | None:
+    """A form value as text for a report."""
+    if v is None:
+        return None
+    if isinstance(v, dt.timedelta):
+        return format_uren_minuten(excel_dagen(v))
+    if isinstance(v, float):
+        return f"{v:.10g}".replace(".", ",")
+    return str(v)
+
+
+class _Bevindingen(list):
+    def voeg(self, niveau: str, soort: str, tekst: str, cel: str | None = None, formulier=None, motor=None) -> None:
+        self.append({"niveau": niveau, "soort": soort, "cel": cel, "tekst": tekst, "formulier": formulier, "motor": motor})
+
+
+def herken(x: Xlsx, bladen: dict[str, str], waarden_versie) -> dict:
+    """{"formulier": "officieel"|"eigen"|None, "jaar", "versie", "variant"}."""
+    props = eigenschappen(x)
+    namen = set(bladen)
+    eigen_bladen = set(off.EIGEN_BLADEN.values())
+    mz_namen = [n for n in gedefinieerde_namen(x) if n.lower().startswith("mz_")]
+    if "xl_meerzorg_jaar" in props or (mz_namen and eigen_bladen <= namen):
+        try:
+            jaar = int(float(props.get("xl_meerzorg_jaar", "")))
+        except ValueError:
+            jaar = None
+        return {"formulier": EIGEN, "jaar": jaar, "versie": None, "variant": props.get("xl_meerzorg_variant") or None}
+    if set(off.SHEETS) <= namen:
+        versie_tekst = waarden_versie()
+        jaar = off.jaar_uit_versie(versie_tekst)
+        m = re.search(r"(20\d\d\.\d+)", versie_tekst) if isinstance(versie_tekst, str) else None
+        return {"formulier": OFFICIEEL, "jaar": jaar, "versie": m.group(1) if m else None, "variant": None}
+    return {"formulier": None, "jaar": None, "versie": None, "variant": None}
+
+
+def controleer_bestand(pad: str | Path, anoniem: bool = False) -> dict:
+    """Check one file; never raises."""
+    pad = Path(pad)
+    try:
+        uitslag = _controleer(pad)
+    except OnveiligBestand as exc:
+        uitslag = _onleesbaar(pad, str(exc))
+    except RecursionError:
+        uitslag = _onleesbaar(pad, "bestand is te diep genest")
+    except MemoryError:
+        uitslag = _onleesbaar(pad, "bestand is te groot om te lezen")
+    except Exception as exc:  # a broken file must never stop the batch
+        uitslag = _onleesbaar(pad, f"bestand kan niet worden gelezen ({type(exc).__name__}: {exc})"[:300])
+    if anoniem:
+        anonimiseer(uitslag)
+    return uitslag
+
+
+def _onleesbaar(pad: Path, reden: str) -> dict:
+    return {
+        "bestand": str(pad), "status": ONLEESBAAR, "reden": reden, "formulier": None, "jaar": None,
+        "versie": None, "soort": None, "zorgaanbieder": None, "nza": None, "clienten": [], "totaal": None,
+        "bevindingen": [{"niveau": FOUT, "soort": "onleesbaar", "cel": None, "tekst": reden, "formulier": None, "motor": None}],
+    }  # fmt: skip
+
+
+def _controleer(pad: Path) -> dict:
+    x = open_xlsx(pad)
+    bladen = werkbladen(x)
+    for blad, deel in bladen.items():
+        if deel in x.namen and x.zip.getinfo(deel).file_size > MAX_BLAD:
+            raise OnveiligBestand(f"werkblad {blad} is te groot")
+    fs = lees_formules(x, bladen)  # also checks every sheet's XML prolog and dimension
+    w = Waarden(x.data)
+    info = herken(x, bladen, lambda: w.get(off.VOORBLAD, off.VERSIE_CEL))
+    if info["formulier"] is None:
+        raise OnveiligBestand("onbekend formulier (geen officieel aanvraagformulier meerzorg van ZN en geen formulier van xl-meerzorg)")
+    b = off.OFFICIELE_BLADEN if info["formulier"] == OFFICIEEL else off.EIGEN_BLADEN
+    jaar = info["jaar"]
+    bev = _Bevindingen()
+    if jaar is None:
+        raise OnveiligBestand("het jaar van het formulier is onbekend (geen versie op Voorblad G6 of eigenschap xl_meerzorg_jaar)")
+
+    # 1. Formula integrity and recalculation state
+    _controleer_formules(info, fs, bev)
+    if x.heeft_vba:
+        bev.voeg(WAARSCHUWING, "macro", "Het bestand bevat macro's (VBA). Deze zijn niet uitgevoerd; beoordeel of dit formulier is toegestaan.")
+
+    # 2. Read the inputs and recompute
+    aanvraag, rijen = off.lees_officieel(w.get, jaar, bladen=b)
+    resultaat = bereken(aanvraag)
+    groep = aanvraag.soort == GROEP
+    vb = b["voorblad"]
+
+    # 3. Form-level completeness
+    _volledigheid(w, b, groep, rijen, bev)
+    for m in resultaat.meldingen:
+        bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
+
+    # 4. Compare the form's outputs with the engine
+    clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev)
+
+    # 5. Saved without recalculation?
+    afw_uitkomst = [f for f in bev if f["soort"] == "vergelijking" and f["niveau"] == AFWIJKING]
+    formule_ok = not any(f["soort"] == "formule" and f["niveau"] == AFWIJKING for f in bev)
+    if afw_uitkomst and formule_ok and not resultaat.heeft_fout:
+        bev.voeg(AFWIJKING, "herberekening", "De opgeslagen uitkomsten passen niet bij de ingevulde gegevens terwijl de formules ongewijzigd zijn: het formulier is waarschijnlijk gewijzigd zonder herberekening. Laat de aanvrager het formulier opnieuw berekenen en opslaan.")
+
+    niveaus = {f["niveau"] for f in bev}
+    status = AFWIJKINGEN if AFWIJKING in niveaus else FOUTEN if FOUT in niveaus else OK
+    return {
+        "bestand": str(pad),
+        "status": status,
+        "reden": None,
+        "formulier": info["formulier"],
+        "jaar": jaar,
+        "versie": info["versie"],
+        "variant": info["variant"],
+        "soort": aanvraag.soort or None,
+        "zorgaanbieder": excel_tekst(w.get(vb, off.VOORBLAD_VELDEN["zorgaanbieder"])),
+        "nza": excel_tekst(w.get(vb, off.VOORBLAD_VELDEN["nza_nummer"])),
+        "agb": excel_tekst(w.get(vb, off.VOORBLAD_VELDEN["agb_code"])),
+        "clienten": clienten,
+        "totaal": {"jaarbedrag": resultaat.totaal_jaarbedrag, "etmaalbedrag": resultaat.totaal_etmaalbedrag},
+        "bevindingen": list(bev),
+    }
+
+
+def _controleer_formules(info: dict, fs: dict, bev: _Bevindingen) -> None:
+    zonder_waarde = sorted(f"{blad.strip()}!{ref}" for (blad, ref), f in fs.items() if not f.gecached)
+    if zonder_waarde:
+        voorbeeld = ", ".join(zonder_waarde[:5]) + (" …" if len(zonder_waarde) > 5 else "")
+        bev.voeg(AFWIJKING, "herberekening", f"{len(zonder_waarde)} formulecel(len) zonder opgeslagen uitkomst ({voorbeeld}): het formulier is opgeslagen zonder herberekening.", zonder_waarde[0])
+    if info["formulier"] == OFFICIEEL:
+        verwacht = laad(info["versie"]) if info["versie"] else None
+        if verwacht is None:
+            bev.voeg(WAARSCHUWING, "formule", f"Geen vingerafdruk van de formules voor versie {info['versie'] or '?'}; de formules zijn niet gecontroleerd.")
+            return
+        verschil = vergelijk(verwacht, vingerafdruk(fs))
+        for cel, soort in verschil:
+            blad, ref = cel.rsplit("!", 1)
+            f = fs.get((blad, ref))
+            tekst = {
+                "gewijzigd": "De formule wijkt af van de officiële rekentool",
+                "verwijderd": "De formule van de officiële rekentool is overschreven of verwijderd",
+                "toegevoegd": "Formule die niet in de officiële rekentool staat",
+            }[soort]
+            bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad.strip()}!{ref}", ("=" + f.tekst) if f else None, None)
+        return
+    try:
+        from workbook.bouw import formules as bouw_formules  # the staff/providers' form builder
+    except ImportError:
+        bev.voeg(WAARSCHUWING, "formule", "De formules van het eigen formulier zijn niet gecontroleerd: de bouwmodule (workbook.bouw) is niet beschikbaar.")
+        return
+    try:
+        verwacht_f = bouw_formules(info["jaar"], info["variant"])
+    except Exception as exc:
+        bev.voeg(WAARSCHUWING, "formule", f"De formules van het eigen formulier zijn niet gecontroleerd ({exc}).")
+        return
+    for (blad, ref), formule in sorted(verwacht_f.items()):
+        f = fs.get((blad, ref))
+        if f is None:
+            bev.voeg(AFWIJKING, "formule", "De formule van het formulier is overschreven of verwijderd.", f"{blad}!{ref}", None, formule)
+        elif hash_formule(f.tekst) != hash_formule(str(formule)):
+            bev.voeg(AFWIJKING, "formule", "De formule wijkt af van het formulier van xl-meerzorg.", f"{blad}!{ref}", "=" + f.tekst, formule)
+
+
+def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
+    if "!" in veld:
+        return veld
+    if veld == "tariefpercentage":
+        return f"{b['voorblad']}!C17"
+    if veld in ("clienten", "type"):
+        return f"{b['voorblad']}!C23"
+    if veld.startswith("groep.context_euros"):
+        return f"{b['groep']}!C11"
+    if veld.startswith("groep.context_uren"):
+        return f"{b['groep']}!C8"
+    m = re.match(r"clienten\[(\d+)\]\.(\w+)", veld)
+    if m:
+        i, key = int(m.group(1)), m.group(2)
+        rij = rijen[i] if i < len(rijen) else off.CLIENT_RIJEN.start
+        if key == "maanden":
+            return f"{b['voorblad']}!G41"
+        if key in CLIENT_VELD_KOLOM:
+            return f"{b['clientgegevens']}!{CLIENT_VELD_KOLOM[key]}{rij}"
+        if groep and key in off.GROEP_KOLOMMEN:
+            return f"{b['groep']}!{off.GROEP_KOLOMMEN[key]}{rij + off.GROEP_RIJ_OFFSET}"
+        if not groep:
+            return {
+                "nachtzorg": f"{b['aanvraag_individueel']}!I5", "behandelaren": f"{b['aanvraag_individueel']}!I6",
+                "min_uren": f"{b['aanvraag_individueel']}!I7", "context_uren_jaar": f"{b['aanvraag_individueel']}!I8",
+                "context_euros": f"{b['aanvraag_individueel']}!V5", "dagprogramma": f"{b['aanvraag_individueel']}!D16",
+            }.get(key)  # fmt: skip
+    return None
+
+
+def _volledigheid(w: Waarden, b: dict, groep: bool, rijen: list[int], bev: _Bevindingen) -> None:
+    vb, cg = b["voorblad"], b["clientgegevens"]
+    for key, cel, tekst in (
+        ("nza_nummer", "E4", "Het registratienummer NZa ontbreekt."),
+        ("agb_code", "E6", "De AGB-code ontbreekt."),
+        ("maanden", "G41", "De aangevraagde periode in maanden ontbreekt."),
+    ):
+        if _leeg(w.get(vb, cel)):
+            bev.voeg(FOUT, "volledigheid", tekst, f"{vb}!{cel}")
+    gevuld = [r for r in off.CLIENT_RIJEN if off.client_rij_gevuld(w.get, r, cg)]
+    if groep and gevuld:
+        for r in range(off.CLIENT_RIJEN.start, gevuld[-1]):
+            if r not in gevuld:
+                bev.voeg(FOUT, "volledigheid", f"Lege regel tussen de cliënten: rij {r} is leeg, maar rij {gevuld[-1]} is ingevuld. Vul de cliënten aaneengesloten in vanaf rij 7; de rekentool telt lege regels niet goed mee.", f"{cg}!D{r}")
+    if not groep:
+        for r in gevuld:
+            if r != off.CLIENT_RIJEN.start:
+                bev.voeg(WAARSCHUWING, "volledigheid", f"Bij een individuele aanvraag telt alleen de cliënt op rij 7; rij {r} is ook ingevuld en telt niet mee.", f"{cg}!D{r}")
+    for r in rijen:
+        if _leeg(w.get(cg, f"H{r}")):
+            bev.voeg(FOUT, "volledigheid", f"Het BSN van de cliënt op rij {r} ontbreekt.", f"{cg}!H{r}")
+        if _leeg(w.get(cg, f"D{r}")):
+            bev.voeg(FOUT, "volledigheid", f"De naam van de cliënt op rij {r} ontbreekt.", f"{cg}!D{r}")
+
+
+def _bekend_verschil(aanvraag, i: int, groep: bool) -> str | None:
+    """A documented difference between the engine and the official tool (docs/verschillen.md)."""
+    c = aanvraag.clienten[i]
+    if groep and c.behandeling and c.dagbesteding is False and c.behandelaren and not math.isnan(c.behandelaren):
+        return "behandeling Ja en dagbesteding Nee bij groepsmeerzorg: de officiële rekentool telt de uren behandelaren ongewogen mee"
+    return None
+
+
+def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[int], groep: bool, bev: _Bevindingen) -> list[dict]:
+    u = off.UITVOER
+    cg = b["clientgegevens"]
+    clienten = []
+    bekend_totaal = None
+    for i, r in enumerate(resultaat.clienten):
+        rij = rijen[i] if i < len(rijen) else off.CLIENT_RIJEN.start
+        c = aanvraag.clienten[i] if i < len(aanvraag.clienten) else None
+        if groep:
+            blad, g = b["groep"], rij + off.GROEP_RIJ_OFFSET
+            cel_uren, cel_label = f"{u.groep_meerzorguren}{g}", f"{u.groep_label}{g}"
+            jaar_cellen = (f"{u.groep_jaarbedrag_profiel}{g}", f"{u.groep_jaarbedrag_maatwerk}{g}")
+            cel_etmaal = f"{u.groep_etmaalbedrag}{g}"
+        else:
+            blad = b["overzicht_individueel"]
+            cel_uren, cel_label = u.meerzorguren, u.label
+            jaar_cellen = (u.jaarbedrag_profiel, u.jaarbedrag_maatwerk)
+            cel_etmaal = u.etmaalbedrag
+        clienten.append({
+            "rij": rij,
+            "naam": c.naam if c else None,
+            "bsn": c.bsn if c else None,
+            "zorgprofiel": r.zorgprofiel,
+            "prestatiecode": r.prestatiecode,
+            "uitkomst": r.uitkomst,
+            "uitkomst_label": r.uitkomst_label,
+            "meerzorguren": None if r.meerzorguren is None else r.meerzorguren * 24,
+            "meerzorguren_tekst": None if r.meerzorguren is None else format_uren_minuten(r.meerzorguren),
+            "jaarbedrag": r.jaarbedrag,
+            "etmaalbedrag": r.etmaalbedrag,
+            "maanden": c.maanden if c else None,
+            "ingang": c.ingang.isoformat() if c and c.ingang else None,
+        })  # fmt: skip
+        if resultaat.heeft_fout:
+            continue
+        bekend = _bekend_verschil(aanvraag, i, groep) if c else None
+        niveau = AFWIJKING
+        if bekend:
+            niveau = WAARSCHUWING
+            bekend_totaal = bekend
+        wie = f"Cliënt {i + 1}" + (f" ({c.naam})" if c and c.naam else "")
+        extra = f" Bekend verschil: {bekend}." if bekend else ""
+
+        def afw(cel: str, wat: str, fv, mv, _blad=blad) -> None:
+            bev.voeg(niveau, "vergelijking", f"{wie}: {wat} op het formulier wijkt af van de herberekening.{extra}", f"{_blad.strip()}!{cel}", fv, mv)
+
+        # meerzorguren
+        fv = w.get(blad, cel_uren)
+        if r.uitkomst == VALT_BINNEN:
+            if not (isinstance(fv, str) and fv.strip() == VALT_BINNEN):
+                afw(cel_uren, "de meerzorguren", _toon(fv), VALT_BINNEN)
+        elif r.meerzorguren is not None:
+            fd = _dagen(fv)
+            if fd is None or seconds(fd) != seconds(r.meerzorguren):
+                afw(cel_uren, "de meerzorguren", _toon(fv), format_uren_minuten(r.meerzorguren))
+        # outcome label
+        fl = excel_tekst(w.get(blad, cel_label))
+        ml = r.uitkomst_label or None
+        if (fl or None) != ml:
+            afw(cel_label, "de uitkomst", fl, ml)
+        # year amount
+        fj, fj_cel = None, jaar_cellen[0]
+        for cel in jaar_cellen:
+            n = _getal(w.get(blad, cel))
+            if n is not None:
+                fj, fj_cel = n, cel
+                break
+        if (fj is None) != (r.jaarbedrag is None) or (fj is not None and cents(fj) != cents(r.jaarbedrag)):  # type: ignore[arg-type]
+            afw(fj_cel, "het jaarbedrag", None if fj is None else euro(fj), None if r.jaarbedrag is None else euro(r.jaarbedrag))
+        fe = _getal(w.get(blad, cel_etmaal))
+        if (fe is None) != (r.etmaalbedrag is None) or (fe is not None and cents(fe) != cents(r.etmaalbedrag)):  # type: ignore[arg-type]
+            afw(cel_etmaal, "het etmaalbedrag", None if fe is None else euro(fe), None if r.etmaalbedrag is None else euro(r.etmaalbedrag))
+        if r.jaarbedrag is not None and fj is None and _leeg(w.get(blad, jaar_cellen[0])):
+            bev.voeg(AFWIJKING, "herberekening", f"{wie}: de uitkomst op het formulier is leeg terwijl de gegevens zijn ingevuld: het formulier is opgeslagen zonder herberekening.", f"{blad.strip()}!{jaar_cellen[0]}")
+        # prestatiecode (Clientgegevens P, a formula)
+        fp = excel_tekst(w.get(cg, f"P{rij}"))
+        if r.prestatiecode and fp != r.prestatiecode:
+            afw(f"P{rij}", "de prestatiecode", fp, r.prestatiecode, _blad=cg)
+    if not resultaat.heeft_fout:
+        vb = b["voorblad"]
+        niveau = WAARSCHUWING if bekend_totaal else AFWIJKING
+        for cel, wat, mv in ((u.totaal_jaarbedrag, "het totale jaarbedrag", resultaat.totaal_jaarbedrag), (u.totaal_etmaalbedrag, "het totale etmaalbedrag", resultaat.totaal_etmaalbedrag)):
+            fv = _getal(w.get(vb, cel))
+            if mv is not None and (fv is None or cents(fv) != cents(mv)):
+                bev.voeg(niveau, "vergelijking", f"Voorblad: {wat} op het formulier wijkt af van de herberekening." + (f" Bekend verschil: {bekend_totaal}." if bekend_totaal else ""), f"{vb}!{cel}", _toon(w.get(vb, cel)) if fv is None else euro(fv), euro(mv))
+    return clienten
+
+
+# ----------------------------------------------------------------------- anonymising
+
+
+def masker_bsn(bsn: str) -> str:
+    bsn = str(bsn)
+    return "*" * max(len(bsn) - 3, 0) + bsn[-3:] if len(bsn) > 3 else "***"
+
+
+def anonimiseer(uitslag: dict) -> None:
+    """Replace client names by "Cliënt n" and BSNs by "******782" in every field."""
+    vervang: dict[str, str] = {}
+    for k, c in enumerate(uitslag.get("clienten") or [], start=1):
+        if c.get("naam"):
+            vervang[str(c["naam"])] = f"Cliënt {k}"
+        if c.get("bsn"):
+            vervang[str(c["bsn"])] = masker_bsn(c["bsn"])
+    if not vervang:
+        return
+    patroon = re.compile("|".join(re.escape(s) for s in sorted(vervang, key=len, reverse=True)))
+
+    def schoon(v):
+        if isinstance(v, str):
+            return patroon.sub(lambda m: vervang[m.group(0)], v)
+        if isinstance(v, list):
+            return [schoon(x) for x in v]
+        if isinstance(v, dict):
+            return {k: schoon(x) for k, x in v.items()}
+        return v
+
+    for key in list(uitslag):
+        uitslag[key] = schoon(uitslag[key])
+    uitslag["anoniem"] = True
+
+
+__all__ = ["AFWIJKINGEN", "FOUTEN", "OK", "ONLEESBAAR", "anonimiseer", "controleer_bestand"]
