@@ -204,13 +204,16 @@ def _controleer(pad: Path) -> dict:
     for m in resultaat.meldingen:
         bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
 
-    # 4. Compare the form's outputs with the engine
-    clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev)
+    # 4. Compare the form's outputs with the engine (pointless when nothing was calculated)
+    herberekend = not any(f["soort"] == "herberekening" for f in bev)
+    clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev, herberekend)
 
     # 5. Saved without recalculation?
     afw_uitkomst = [f for f in bev if f["soort"] == "vergelijking" and f["niveau"] == AFWIJKING]
-    formule_ok = not any(f["soort"] == "formule" and f["niveau"] == AFWIJKING for f in bev)
-    if afw_uitkomst and formule_ok and not resultaat.heeft_fout:
+    leeg = [f for f in afw_uitkomst if f["formulier"] is None]
+    if afw_uitkomst and len(leeg) == len(afw_uitkomst):
+        bev.voeg(AFWIJKING, "herberekening", "De uitkomsten op het formulier zijn leeg terwijl de gegevens zijn ingevuld: het formulier is opgeslagen zonder herberekening.")
+    elif afw_uitkomst and formule_ok_voorlopig(bev) and not resultaat.heeft_fout:
         bev.voeg(AFWIJKING, "herberekening", "De opgeslagen uitkomsten passen niet bij de ingevulde gegevens terwijl de formules ongewijzigd zijn: het formulier is waarschijnlijk gewijzigd zonder herberekening. Laat de aanvrager het formulier opnieuw berekenen en opslaan.")
 
     niveaus = {f["niveau"] for f in bev}
@@ -231,6 +234,10 @@ def _controleer(pad: Path) -> dict:
         "totaal": {"jaarbedrag": resultaat.totaal_jaarbedrag, "etmaalbedrag": resultaat.totaal_etmaalbedrag},
         "bevindingen": list(bev),
     }
+
+
+def formule_ok_voorlopig(bev) -> bool:
+    return not any(f["soort"] == "formule" and f["niveau"] == AFWIJKING for f in bev)
 
 
 def _controleer_formules(info: dict, fs: dict, bev: _Bevindingen) -> None:
@@ -335,7 +342,7 @@ def _bekend_verschil(aanvraag, i: int, groep: bool) -> str | None:
     return None
 
 
-def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[int], groep: bool, bev: _Bevindingen) -> list[dict]:
+def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[int], groep: bool, bev: _Bevindingen, vergelijken: bool = True) -> list[dict]:
     u = off.UITVOER
     cg = b["clientgegevens"]
     clienten = []
@@ -368,7 +375,7 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
             "maanden": c.maanden if c else None,
             "ingang": c.ingang.isoformat() if c and c.ingang else None,
         })  # fmt: skip
-        if resultaat.heeft_fout:
+        if resultaat.heeft_fout or not vergelijken:
             continue
         bekend = _bekend_verschil(aanvraag, i, groep) if c else None
         niveau = AFWIJKING
@@ -379,7 +386,8 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
         extra = f" Bekend verschil: {bekend}." if bekend else ""
 
         def afw(cel: str, wat: str, fv, mv, _blad=blad) -> None:
-            bev.voeg(niveau, "vergelijking", f"{wie}: {wat} op het formulier wijkt af van de herberekening.{extra}", f"{_blad.strip()}!{cel}", fv, mv)
+            werkwoord = "wijken" if wat == "de meerzorguren" else "wijkt"
+            bev.voeg(niveau, "vergelijking", f"{wie}: {wat} op het formulier {werkwoord} af van de herberekening.{extra}", f"{_blad.strip()}!{cel}", fv, mv)
 
         # meerzorguren
         fv = w.get(blad, cel_uren)
@@ -407,13 +415,11 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
         fe = _getal(w.get(blad, cel_etmaal))
         if (fe is None) != (r.etmaalbedrag is None) or (fe is not None and cents(fe) != cents(r.etmaalbedrag)):  # type: ignore[arg-type]
             afw(cel_etmaal, "het etmaalbedrag", None if fe is None else euro(fe), None if r.etmaalbedrag is None else euro(r.etmaalbedrag))
-        if r.jaarbedrag is not None and fj is None and _leeg(w.get(blad, jaar_cellen[0])):
-            bev.voeg(AFWIJKING, "herberekening", f"{wie}: de uitkomst op het formulier is leeg terwijl de gegevens zijn ingevuld: het formulier is opgeslagen zonder herberekening.", f"{blad.strip()}!{jaar_cellen[0]}")
         # prestatiecode (Clientgegevens P, a formula)
         fp = excel_tekst(w.get(cg, f"P{rij}"))
         if r.prestatiecode and fp != r.prestatiecode:
             afw(f"P{rij}", "de prestatiecode", fp, r.prestatiecode, _blad=cg)
-    if not resultaat.heeft_fout:
+    if not resultaat.heeft_fout and vergelijken:
         vb = b["voorblad"]
         niveau = WAARSCHUWING if bekend_totaal else AFWIJKING
         for cel, wat, mv in ((u.totaal_jaarbedrag, "het totale jaarbedrag", resultaat.totaal_jaarbedrag), (u.totaal_etmaalbedrag, "het totale etmaalbedrag", resultaat.totaal_etmaalbedrag)):
