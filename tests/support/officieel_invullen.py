@@ -1,0 +1,160 @@
+"""Fill an official ZN rekentool template with a JSON aanvraag (tests only).
+
+The template is read from ../shared/reference and never modified; the filled copy is saved
+with openpyxl (so it has no cached values until LibreOffice recalculates it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import warnings
+from pathlib import Path
+
+from xl_meerzorg.formulier import OFFICIELE_TYPES
+from xl_meerzorg.parameters import laad_parameters
+from xl_meerzorg.tijd import parse_duur, parse_tijdstip
+
+REFERENCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference"
+TEMPLATES = {
+    2025: REFERENCE / "aanvraagformulier-meerzorg-rekentool-2025.xlsx",
+    2026: REFERENCE / "Aanvraag_formulier_meerzorg_Rekentool_2026.xlsx",
+}
+GROEP_KOL = {"wonen": "D", "dagbesteding_uren": "E", "nachtzorg": "F", "behandelaren": "H", "min_uren": "J"}
+
+
+def template(jaar: int) -> Path:
+    return TEMPLATES[jaar].resolve()
+
+
+def _td(text: str | float | int | None) -> dt.timedelta | None:
+    if text in (None, ""):
+        return None
+    return dt.timedelta(days=parse_duur(text))
+
+
+def _tijd(text: str) -> dt.time:
+    seconds = round(parse_tijdstip(text) * 86400)
+    if seconds >= 86400:
+        return dt.time(23, 59, 59)
+    return dt.time(seconds // 3600, seconds % 3600 // 60)
+
+
+def vul_in(aanvraag: dict, doel: Path) -> Path:
+    """Write ``aanvraag`` (the CLI's JSON form) into a copy of the official template."""
+    import openpyxl
+
+    jaar = aanvraag["jaar"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(template(jaar))
+    v = wb["Voorblad"]
+    v["E4"] = 1234
+    v["E6"] = 12345678
+    v["C17"] = aanvraag["tariefpercentage"]
+    v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
+    v["G41"] = aanvraag["clienten"][0].get("maanden", 12)
+    cg = wb["Clientgegevens"]
+    for i, c in enumerate(aanvraag["clienten"]):
+        r = 7 + i
+        cg[f"D{r}"] = c.get("naam", f"Cliënt {i + 1}")
+        cg[f"J{r}"] = c["zorgprofiel"]
+        cg[f"L{r}"] = "Ja" if c["dagbesteding"] else "Nee"
+        cg[f"N{r}"] = "Ja" if c["behandeling"] else "Nee"
+    if aanvraag["soort"] == "groep":
+        g = wb["Aanvraag-overzicht groep"]
+        for i, c in enumerate(aanvraag["clienten"]):
+            for key, col in GROEP_KOL.items():
+                value = _td(c.get(key))
+                if value is not None:
+                    g[f"{col}{19 + i}"] = value
+        groep = aanvraag.get("groep", {})
+        if groep.get("context_uren_jaar") not in (None, ""):
+            g["C8"] = _td(groep["context_uren_jaar"])
+        for ref, e in zip(("C11", "C12"), groep.get("context_euros", [])):
+            g[ref] = e
+    else:
+        c = aanvraag["clienten"][0]
+        a = wb["Aanvraag individueel"]
+        for dag, (tot, functie, ratio) in (("ma_vr", ("D", "H", "J")), ("za_zo", ("P", "T", "V"))):
+            for i, slot in enumerate(c.get("dagprogramma", {}).get(dag, [])):
+                a[f"{tot}{16 + i}"] = _tijd(slot["tot"])
+                a[f"{functie}{16 + i}"] = slot["functie"]
+                a[f"{ratio}{16 + i}"] = slot["begeleider_op"]
+        for key, ref in (("nachtzorg", "I5"), ("behandelaren", "I6"), ("min_uren", "I7"), ("context_uren_jaar", "I8")):
+            value = _td(c.get(key))
+            if value is not None:
+                a[ref] = value
+        for ref, e in zip(("V5", "V6"), c.get("context_euros", [])):
+            a[ref] = e
+    doel.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(doel)
+    return doel
+
+
+# ---------------------------------------------------------------------------- generator
+
+
+def _uur(rng: random.Random, lo: float, hi: float, step_min: int = 1) -> str:
+    minutes = rng.randrange(int(lo * 60), int(hi * 60) + 1, step_min)
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _combinatie(rng: random.Random, jaar: int) -> tuple[str, bool, bool]:
+    p = laad_parameters(jaar)
+    codes = [
+        c for c in p.prestatiecodes.values()
+        if c.zorgprofiel not in p.alleen_met_behandeling_en_dagbesteding or (c.behandeling and c.dagbesteding)
+    ]  # fmt: skip
+    c = rng.choice(codes)
+    return c.zorgprofiel, c.behandeling, c.dagbesteding
+
+
+def dagprogramma(rng: random.Random, ratios: list[float]) -> dict:
+    result = {}
+    for dag in ("ma_vr", "za_zo"):
+        t = 7 * 60
+        slots = []
+        while t < 23 * 60 and len(slots) < 6:
+            end = min(23 * 60, t + rng.choice([60, 90, 120, 180, 240, 300, 420, 480]))
+            slots.append({
+                "van": f"{t // 60:02d}:{t % 60:02d}", "tot": f"{end // 60:02d}:{end % 60:02d}",
+                "functie": rng.choice(["Wonen", "Wonen", "Dagbesteding"]), "begeleider_op": rng.choice(ratios),
+            })  # fmt: skip
+            t = end
+        result[dag] = slots
+    return result
+
+
+def individueel(rng: random.Random, jaar: int, soort: str = "individueel") -> dict:
+    zzp, beh, dag = _combinatie(rng, jaar)
+    ratios = [0.5, 0.75, 1.0, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0]
+    c = {
+        "zorgprofiel": zzp, "behandeling": beh, "dagbesteding": dag,
+        "dagprogramma": dagprogramma(rng, ratios),
+        "nachtzorg": _uur(rng, 0, 20), "behandelaren": _uur(rng, 0, 6),
+        "min_uren": _uur(rng, 0, 4), "context_uren_jaar": _uur(rng, 0, 200),
+        "context_euros": [rng.choice([0, 0, 1500, 5000, 12000, 30000, 60000]), rng.choice([0, 0, 750])],
+    }  # fmt: skip
+    return {"jaar": jaar, "soort": soort, "tariefpercentage": rng.choice([1.0, 0.97, 0.95, 0.9, 0.85]), "clienten": [c]}
+
+
+def groep(rng: random.Random, jaar: int, n: int) -> dict:
+    clienten = []
+    for i in range(n):
+        zzp, beh, dag = _combinatie(rng, jaar)
+        c = {
+            "naam": f"Cliënt {i + 1}", "zorgprofiel": zzp, "behandeling": beh, "dagbesteding": dag,
+            "wonen": _uur(rng, 10, 130), "dagbesteding_uren": _uur(rng, 0, 40), "nachtzorg": _uur(rng, 0, 14),
+            "behandelaren": _uur(rng, 0, 5), "min_uren": _uur(rng, 0, 3),
+        }  # fmt: skip
+        if beh and not dag:
+            # The official group sheet adds these hours unweighted (documented difference,
+            # tested separately); keep generated comparisons on common ground.
+            c["behandelaren"] = "0:00"
+        clienten.append(c)
+    groep_ = {
+        "context_uren_jaar": _uur(rng, 0, 400),
+        "context_euros": [rng.choice([0, 5000, 20000, 80000]), rng.choice([0, 2500])],
+    }
+    return {"jaar": jaar, "soort": "groep", "tariefpercentage": rng.choice([1.0, 0.96, 0.9]), "clienten": clienten, "groep": groep_}
