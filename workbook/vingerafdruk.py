@@ -106,17 +106,22 @@ def _cellen(data: bytes, naam: str):
         return _cellen_volledig(data, naam)
     out = []
     for m in _SNEL.finditer(data, root.end()):
-        ref, cattr, fattr, ftekst, v = m.groups()
-        t = _T.search(cattr)
+        fattr, ftekst, v = m.groups()
+        c = data.rfind(b"<c ", 0, m.start())
+        kop = _C_KOP.match(data, c) if c >= 0 else None
+        if kop is None or kop.end() != m.start() + 1:
+            return _cellen_volledig(data, naam)
+        t = _T.search(kop.group(2))
         celtype = t.group(1) if t else b""
         gecached = v is not None and (bool(v) or celtype in (b"str", b"s", b"inlineStr"))
-        out.append((ref.decode(), _attrs_c(fattr), _tekst_c(ftekst), gecached))
-    if len(out) != len(_F.findall(data, root.end())):
+        out.append((kop.group(1).decode(), _attrs_c(fattr), _tekst_c(ftekst), gecached))
+    if len(out) != data.count(b"<f>", root.end()) + data.count(b"<f ", root.end()):
         return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
     return out
 
 
-_SNEL = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)><f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?')
+_SNEL = re.compile(rb"><f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?")
+_C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
 
 
@@ -175,6 +180,32 @@ def laad(versie: str) -> dict[str, str] | None:
     if not pad.exists():
         return None
     return json.loads(pad.read_text(encoding="utf-8"))["formules"]
+
+
+def vergelijk_formules(versie: str, fs: dict[tuple[str, str], Formule]) -> list[tuple[str, str]] | None:
+    """Like ``vergelijk(laad(versie), vingerafdruk(fs))`` but without building the
+    fingerprint of the form (the batch hot path). None when no fingerprint is stored."""
+    verwacht = _verwacht(versie)
+    if verwacht is None:
+        return None
+    out = []
+    for key, h in verwacht.items():
+        f = fs.get(key)
+        if f is None:
+            out.append((f"{key[0]}!{key[1]}", "verwijderd"))
+        elif hash_formule(f.tekst) != h:
+            out.append((f"{key[0]}!{key[1]}", "gewijzigd"))
+    if len(fs) != len(verwacht) or out:
+        out.extend((f"{k[0]}!{k[1]}", "toegevoegd") for k in fs if k not in verwacht)
+    return sorted(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _verwacht(versie: str) -> dict[tuple[str, str], str] | None:
+    v = laad(versie)
+    if v is None:
+        return None
+    return {tuple(k.rsplit("!", 1)): h for k, h in v.items()}  # type: ignore[misc]
 
 
 def vergelijk(verwacht: dict[str, str], gevonden: dict[str, str]) -> list[tuple[str, str]]:

@@ -20,7 +20,7 @@ from pathlib import Path
 from workbook import officieel as off
 from workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
 from workbook.vingerafdruk import formules as lees_formules
-from workbook.vingerafdruk import hash_formule, laad, vergelijk, vingerafdruk
+from workbook.vingerafdruk import hash_formule, vergelijk_formules
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
 from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
@@ -77,7 +77,7 @@ class Waarden:
 
     def get(self, blad: str, ref: str) -> object:
         r, c = _rc(ref)
-        rows, (r0, c0) = self.blad(blad)
+        rows, (r0, c0) = self._cache[blad] if blad in self._cache else self.blad(blad)
         i, j = r - 1 - r0, c - 1 - c0
         if i < 0 or j < 0 or i >= len(rows):
             return None
@@ -246,11 +246,10 @@ def _controleer_formules(info: dict, fs: dict, bev: _Bevindingen) -> None:
         voorbeeld = ", ".join(zonder_waarde[:5]) + (" …" if len(zonder_waarde) > 5 else "")
         bev.voeg(AFWIJKING, "herberekening", f"{len(zonder_waarde)} formulecel(len) zonder opgeslagen uitkomst ({voorbeeld}): het formulier is opgeslagen zonder herberekening.", zonder_waarde[0])
     if info["formulier"] == OFFICIEEL:
-        verwacht = laad(info["versie"]) if info["versie"] else None
-        if verwacht is None:
+        verschil = vergelijk_formules(info["versie"], fs) if info["versie"] else None
+        if verschil is None:
             bev.voeg(WAARSCHUWING, "formule", f"Geen vingerafdruk van de formules voor versie {info['versie'] or '?'}; de formules zijn niet gecontroleerd.")
             return
-        verschil = vergelijk(verwacht, vingerafdruk(fs))
         for cel, soort in verschil:
             blad, ref = cel.rsplit("!", 1)
             f = fs.get((blad, ref))

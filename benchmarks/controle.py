@@ -1,0 +1,96 @@
+"""Benchmark of ``xl-meerzorg controleer``.
+
+    python benchmarks/controle.py [-n 1000] [--processen 2] [--bron MAP]
+
+Creates N filled forms in a temporary folder (copies of a few forms: by default the test
+forms, filled from the official templates in ../shared/reference and recalculated by ONE
+LibreOffice batch; or the .xlsx files in --bron), then times
+1. ``controleer`` over all of them (process pool), and
+2. merely opening and reading them with python-calamine (the sheets the checker reads,
+   and all sheets), with the same pool,
+and prints forms/second and the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbook.controle.cli import controleer_alle  # noqa: E402
+from workbook.officieel import OFFICIELE_BLADEN  # noqa: E402
+
+
+def lees_calamine(pad: Path, alle: bool = False) -> int:
+    import python_calamine
+
+    wb = python_calamine.CalamineWorkbook.from_path(str(pad))
+    namen = wb.sheet_names if alle else [n for n in OFFICIELE_BLADEN.values() if n in wb.sheet_names]
+    return sum(len(wb.get_sheet_by_name(n).to_python()) for n in namen)
+
+
+def lees_alles(pad: Path) -> int:
+    return lees_calamine(pad, True)
+
+
+def maak_bronnen(tmp: Path) -> list[Path]:
+    from tests.controle.formulieren import TEMPLATES, gevallen, vul_in
+    from tests.support.libreoffice import recalculate, soffice
+
+    if not all(p.exists() for p in TEMPLATES.values()) or soffice() is None:
+        raise SystemExit("Nodig: ../shared/reference (officiële rekentools) en LibreOffice, of geef --bron MAP.")
+    ruw = [vul_in(a, tmp / "ruw" / f"{n}-{j}.xlsx") for j in (2025, 2026) for n, a in gevallen(j).items()]
+    return recalculate(ruw, tmp / "bron")
+
+
+def tijd(fn, *args) -> tuple[float, object]:
+    t = time.perf_counter()
+    r = fn(*args)
+    return time.perf_counter() - t, r
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("-n", type=int, default=1000)
+    ap.add_argument("--processen", type=int, default=min(2, os.cpu_count() or 1))
+    ap.add_argument("--bron", type=Path)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="controle-bench-") as d:
+        tmp = Path(d)
+        bronnen = sorted(args.bron.glob("*.xlsx")) if args.bron else maak_bronnen(tmp)
+        doel = tmp / "formulieren"
+        doel.mkdir()
+        paden = []
+        for i in range(args.n):
+            p = doel / f"formulier-{i:05d}.xlsx"
+            shutil.copy(bronnen[i % len(bronnen)], p)
+            paden.append(p)
+        p = args.processen
+        t_controle, uitslagen = tijd(controleer_alle, paden, False, p)
+        with ProcessPoolExecutor(max_workers=p) as ex:
+            list(ex.map(lees_calamine, paden[: 2 * p]))  # warm up the workers
+            chunk = max(1, min(32, len(paden) // (p * 8)))
+            t_lezen, _ = tijd(lambda: list(ex.map(lees_calamine, paden, chunksize=chunk)))
+            t_alles, _ = tijd(lambda: list(ex.map(lees_alles, paden, chunksize=chunk)))
+        statussen: dict[str, int] = {}
+        for u in uitslagen:  # type: ignore[union-attr]
+            statussen[u["status"]] = statussen.get(u["status"], 0) + 1
+    n = args.n
+    print(f"{n} formulieren ({len(bronnen)} verschillende), {p} processen, {os.cpu_count()} cores")
+    print(f"controleer:                     {t_controle:7.2f} s  {n / t_controle:7.1f} formulieren/s  {statussen}")
+    print(f"calamine, bladen van controle:  {t_lezen:7.2f} s  {n / t_lezen:7.1f} formulieren/s")
+    print(f"calamine, alle bladen:          {t_alles:7.2f} s  {n / t_alles:7.1f} formulieren/s")
+    print(f"verhouding controleer / lezen:  {t_controle / t_lezen:.2f}x (bladen van controle), {t_controle / t_alles:.2f}x (alle bladen)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
