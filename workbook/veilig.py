@@ -134,7 +134,9 @@ def open_xlsx(pad: str | Path) -> Xlsx:
         raise OnveiligBestand("geen Excel-werkmap (xl/workbook.xml ontbreekt)")
     x = Xlsx(pad, data, z, namen)
     for info in infos:
-        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+        # The parts a reader parses (sheets are checked when their formulas are read);
+        # drawings, themes and customXml are never parsed.
+        if _GELEZEN.match(info.filename.lower()):
             with z.open(info) as fh:
                 try:
                     kop = fh.read(4096)
@@ -146,6 +148,7 @@ def open_xlsx(pad: str | Path) -> Xlsx:
     return x
 
 
+_GELEZEN = re.compile(r"^(\[content_types\]\.xml|.*\.rels|xl/workbook\.xml|xl/sharedstrings\.xml|xl/styles\.xml|docprops/\w+\.xml)$")
 _DIM = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
 
 
