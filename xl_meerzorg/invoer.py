@@ -111,7 +111,7 @@ def _duur(lezer: _Lezer, raw: dict, key: str, veld: str, label: str) -> float:
     try:
         return parse_duur(value)
     except OngeldigeDuur:
-        lezer.fout(veld, f"Geen geldige tijdsduur bij {label}: {value!r}. Gebruik u:mm, bijvoorbeeld 4:30.")
+        lezer.fout(veld, f"{label}: geen geldige tijdsduur {value!r}. Gebruik u:mm, bijvoorbeeld 4:30.")
         return math.nan
 
 
@@ -169,7 +169,7 @@ def lees_client(lezer: _Lezer, raw: Any, index: int) -> Client:
             lezer.fout(f"{base}.{key}", f"'{key}' bij cliënt {index + 1} moet Ja of Nee zijn, niet {value!r}.")
         setattr(client, key, parsed)
     for key in UUR_VELDEN:
-        setattr(client, key, _duur(lezer, raw, key, f"{base}.{key}", f"{VELD_NAMEN[key]} van cliënt {index + 1}"))
+        setattr(client, key, _duur(lezer, raw, key, f"{base}.{key}", f"Cliënt {index + 1}, {VELD_NAMEN[key]}"))
     dp = raw.get("dagprogramma")
     if dp is not None:
         if not isinstance(dp, dict):
@@ -263,6 +263,6 @@ def lees_aanvraag(data: Any) -> Aanvraag:
         else:
             for key in sorted(set(groep) - {"context_uren_jaar", "context_euros"}):
                 lezer.fout(f"groep.{key}", f"Onbekend veld '{key}' bij de groep.")
-            groep_uren = _duur(lezer, groep, "context_uren_jaar", "groep.context_uren_jaar", "context-uren per jaar van de groep")
+            groep_uren = _duur(lezer, groep, "context_uren_jaar", "groep.context_uren_jaar", "Groep, context-uren per jaar")
             groep_euros = _euros(lezer, groep.get("context_euros"), "groep.context_euros", "groep")
     return Aanvraag(jaar, soort, tarief, clienten, groep_uren, groep_euros, lezer.meldingen)

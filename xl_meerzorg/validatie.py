@@ -65,7 +65,7 @@ def _valideer_slots(p: Parameters, slots: list[Slot], veld: str, dag: str, wie: 
             out.append(Melding(FOUT, f"{v}.begeleider_op", f"{naam}: '1 begeleider op … cliënt(en)' ontbreekt."))
         elif not math.isnan(s.begeleider_op) and not any(abs(s.begeleider_op - r) < _EPS for r in p.begeleider_ratios):
             toegestaan = ", ".join(f"{r:g}".replace(".", ",") for r in p.begeleider_ratios)
-            out.append(Melding(FOUT, f"{v}.begeleider_op", f"{naam}: 1 begeleider op {s.begeleider_op:g} cliënt(en) staat niet in de lijst ({toegestaan})."))
+            out.append(Melding(FOUT, f"{v}.begeleider_op", f"{naam}: 1 begeleider op {s.begeleider_op:g} cliënt(en) staat niet in de lijst ({toegestaan}).".replace(f"op {s.begeleider_op:g} ", f"op {s.begeleider_op:g} ".replace(".", ","))))
         if ok:
             geldige.append((s.van, s.tot, i))
     geldige.sort()
