@@ -1,0 +1,37 @@
+"""Worked cases per year (tests/gevallen/jaarYYYY.toml), to the cent and the second."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from xl_meerzorg import bereken, lees_aanvraag
+from xl_meerzorg.afronding import cents
+from xl_meerzorg.tijd import format_duur
+
+MAP = Path(__file__).resolve().parent / "gevallen"
+
+
+def _gevallen():
+    for path in sorted(MAP.glob("jaar*.toml")):
+        for g in tomllib.loads(path.read_text(encoding="utf-8"))["geval"]:
+            yield pytest.param(g, id=f"{path.stem}: {g['naam']}")
+
+
+@pytest.mark.parametrize("geval", list(_gevallen()))
+def test_geval(geval):
+    """Outcome, official label, meerzorguren, jaarbedrag and etmaalbedrag per client and in total."""
+    r = bereken(lees_aanvraag(json.loads(geval["aanvraag"])))
+    assert not r.heeft_fout, r.meldingen
+    assert len(r.clienten) == len(geval["clienten"])
+    for c, v in zip(r.clienten, geval["clienten"]):
+        assert c.uitkomst == v["uitkomst"]
+        assert c.uitkomst_label == v.get("label")
+        assert (None if c.meerzorguren is None else format_duur(c.meerzorguren)) == v.get("meerzorguren")
+        assert (None if c.jaarbedrag is None else cents(c.jaarbedrag)) == v.get("jaarbedrag")
+        assert (None if c.etmaalbedrag is None else cents(c.etmaalbedrag)) == v.get("etmaalbedrag")
+    assert cents(r.totaal_jaarbedrag) == geval["totaal"]["jaarbedrag"]
+    assert cents(r.totaal_etmaalbedrag) == geval["totaal"]["etmaalbedrag"]
