@@ -1,0 +1,100 @@
+"""Fill the built form with cases (openpyxl), recalculate with LibreOffice, read results.
+
+LibreOffice recalculates every file in ONE soffice call. To keep that call fast the
+results are exported as CSV (one file per sheet) instead of xlsx; the result cells of the
+filled copies get the General number format first so the CSV holds the full numbers
+(the formulas are untouched).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils import column_index_from_string
+
+from tests.support.libreoffice import _profile, soffice
+from workbook.bouw import exacte_getallen
+from workbook.layout import INVOER, UITVOER, VOORBLAD
+from workbook.officieel import EIGEN_BLADEN, lees_officieel
+from xl_meerzorg import bereken
+
+ALLE_INVOER = [(i.blad, i.cel) for i in INVOER]
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
+GETAL = "0.000000000000000"  # plain digits: LibreOffice would give a General formula cell a time format
+GELEZEN_BLADEN = ("Voorblad", "Overzicht individueel", "Aanvraag groep", "Clientgegevens")
+
+
+def vul(template: Path, gevallen, uit: Path) -> list[Path]:
+    """Write each case into a copy of ``template``; one openpyxl load, one save per case."""
+    wb = openpyxl.load_workbook(template)
+    for _naam, (blad, cel) in UITVOER.items():
+        wb[blad][cel].number_format = GETAL
+    uit.mkdir(parents=True, exist_ok=True)
+    paden = []
+    for g in gevallen:
+        for blad, cel in ALLE_INVOER:
+            wb[blad][cel].value = None
+        for (blad, cel), waarde in g.cellen.items():
+            wb[blad][cel].value = waarde
+        pad = uit / f"{g.naam}.xlsx"
+        with exacte_getallen():
+            wb.save(pad)
+        paden.append(pad)
+    return paden
+
+
+class Blad:
+    def __init__(self, rows: list[list[str]]):
+        self.rows = rows
+
+    def __getitem__(self, ref: str):
+        col = ref.rstrip("0123456789")
+        r, c = int(ref[len(col):]) - 1, column_index_from_string(col) - 1
+        if r >= len(self.rows) or c >= len(self.rows[r]):
+            return None
+        text = self.rows[r][c]
+        if text == "":
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            return text
+
+
+def herbereken(paden: list[Path], uit: Path, timeout: int = 900) -> dict[str, dict[str, Blad]]:
+    """Recalculate all files in one LibreOffice run; {file stem: {sheet: Blad}}."""
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("LibreOffice (soffice) is niet geïnstalleerd")
+    uit.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as prof:
+        env = dict(os.environ, HOME=prof)
+        cmd = [exe, f"-env:UserInstallation={_profile(Path(prof))}", "--headless", "--norestore",
+               "--convert-to", CSV_FILTER, "--outdir", str(uit), *map(str, paden)]  # fmt: skip
+        subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env)
+    out: dict[str, dict[str, Blad]] = {}
+    for p in paden:
+        bladen = {}
+        for blad in GELEZEN_BLADEN:
+            f = uit / f"{p.stem}-{blad}.csv"
+            if not f.exists():
+                raise RuntimeError(f"LibreOffice schreef niet: {f}")
+            with f.open(encoding="utf-8", newline="") as fh:
+                bladen[blad] = Blad(list(csv.reader(fh)))
+        out[p.stem] = bladen
+    return out
+
+
+def engine(g, jaar: int):
+    """The engine's result on the same input (the values written into the form)."""
+
+    def get(blad, cel):
+        return g.cellen.get((blad, cel))
+
+    aanvraag, rijen = lees_officieel(get, jaar, bladen=EIGEN_BLADEN)
+    return bereken(aanvraag), rijen

@@ -1,0 +1,151 @@
+"""The one layout definition of this project's yearly form (both variants).
+
+Every input and output keeps the cell position of the official ZN form (see
+``workbook.officieel``) so providers find their fields and ``lees_officieel(get, jaar,
+bladen=EIGEN_BLADEN)`` reads this form. Helper cells (the calculation in steps, checks)
+live in columns right of the official ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .officieel import CLIENT_RIJEN, DAG_RIJEN, EIGEN_BLADEN, GROEP_RIJ_OFFSET
+
+HANDLEIDING = "Handleiding"
+VOORBLAD = EIGEN_BLADEN["voorblad"]
+CLIENTGEGEVENS = EIGEN_BLADEN["clientgegevens"]
+AANVRAAG_IND = EIGEN_BLADEN["aanvraag_individueel"]
+OVERZICHT_IND = EIGEN_BLADEN["overzicht_individueel"]
+GROEP = EIGEN_BLADEN["groep"]
+VRAGENLIJST = "Vragenlijst"
+PARAMETERS = "Parameters"
+PARAMETEROVERZICHT = "Parameteroverzicht"
+VERSIEBEHEER = "Versiebeheer"
+
+BLADEN = (
+    HANDLEIDING, VOORBLAD, CLIENTGEGEVENS, AANVRAAG_IND, OVERZICHT_IND, GROEP,
+    VRAGENLIJST, PARAMETEROVERZICHT, PARAMETERS, VERSIEBEHEER,
+)  # fmt: skip
+
+AANBIEDER = "aanbieder"
+ZORGKANTOOR_UDF = "zorgkantoor-udf"
+VARIANTEN = (AANBIEDER, ZORGKANTOOR_UDF)
+
+TYPE_PREVENTIEF = "Preventieve Meerzorg"
+TYPE_INDIVIDUEEL = "Enkelvoudige aanvraag (individueel)"
+TYPE_GROEP = "Meervoudige aanvraag (groepsmeerzorg)"
+TYPES = (TYPE_PREVENTIEF, TYPE_INDIVIDUEEL, TYPE_GROEP)
+SECTOREN = ("Gehandicaptenzorg", "Verpleging en verzorging", "Geestelijke gezondheidszorg")
+NIEUW_HER = ("Nieuwe aanvraag", "Heraanvraag")
+
+# Kinds of input (number format + data validation)
+TEKST = "tekst"
+TARIEF = "tarief"
+KEUZE = "keuze"  # list validation, options given
+DATUM = "datum"
+MAANDEN = "maanden"
+DUUR = "duur"  # [h]:mm duration >= 0
+TIJDSTIP = "tijdstip"  # 07:00..23:00, quarter hours (list)
+RATIO = "ratio"  # 1 begeleider op ... (list)
+EURO = "euro"
+ZORGPROFIEL = "zorgprofiel"
+JA_NEE = "ja_nee"
+FUNCTIE = "functie"
+
+
+@dataclass(frozen=True)
+class Invoer:
+    blad: str
+    cel: str
+    naam: str  # defined name
+    soort: str
+    label: str
+    opties: tuple[str, ...] = ()
+
+
+def _invoer() -> list[Invoer]:
+    v = [
+        Invoer(VOORBLAD, "E4", "mz_nza_nummer", TEKST, "NZa-nummer zorgaanbieder"),
+        Invoer(VOORBLAD, "E6", "mz_agb_code", TEKST, "AGB-code zorgaanbieder"),
+        Invoer(VOORBLAD, "C10", "mz_zorgaanbieder", TEKST, "Naam zorgaanbieder"),
+        Invoer(VOORBLAD, "C11", "mz_plaats", TEKST, "Plaats"),
+        Invoer(VOORBLAD, "C12", "mz_coordinator", TEKST, "Coördinator meerzorg"),
+        Invoer(VOORBLAD, "C13", "mz_telefoon", TEKST, "Telefoonnummer"),
+        Invoer(VOORBLAD, "C14", "mz_email", TEKST, "E-mailadres"),
+        Invoer(VOORBLAD, "G10", "mz_opsteller", TEKST, "Opsteller van het formulier"),
+        Invoer(VOORBLAD, "G11", "mz_opsteller_functie", TEKST, "Functie opsteller"),
+        Invoer(VOORBLAD, "G12", "mz_opsteller_telefoon", TEKST, "Telefoon opsteller"),
+        Invoer(VOORBLAD, "G13", "mz_opsteller_email", TEKST, "E-mail opsteller"),
+        Invoer(VOORBLAD, "G14", "mz_datum_aanvraag", DATUM, "Datum aanvraag"),
+        Invoer(VOORBLAD, "C17", "mz_tariefpercentage", TARIEF, "Afgesproken tariefpercentage (0–100%)"),
+        Invoer(VOORBLAD, "G17", "mz_sector", KEUZE, "Sector", SECTOREN),
+        Invoer(VOORBLAD, "C20", "mz_nieuw_her", KEUZE, "Nieuwe aanvraag of heraanvraag", NIEUW_HER),
+        Invoer(VOORBLAD, "C23", "mz_type", KEUZE, "Type aanvraag", TYPES),
+        Invoer(VOORBLAD, "C24", "mz_locatie", TEKST, "Locatie / afdeling"),
+        Invoer(VOORBLAD, "G41", "mz_maanden", MAANDEN, "Aangevraagde periode in maanden"),
+        Invoer(VOORBLAD, "C40", "mz_ondertekening_naam", TEKST, "Naam ondertekenaar"),
+        Invoer(VOORBLAD, "C41", "mz_ondertekening_datum", DATUM, "Datum ondertekening"),
+    ]
+    kolommen = (
+        ("D", "naam", TEKST, "Naam cliënt"),
+        ("F", "geboortedatum", DATUM, "Geboortedatum"),
+        ("H", "bsn", TEKST, "BSN"),
+        ("J", "zorgprofiel", ZORGPROFIEL, "Zorgprofiel (ZZP)"),
+        ("L", "dagbesteding", JA_NEE, "Dagbesteding van toepassing"),
+        ("N", "behandeling", JA_NEE, "Behandeling van toepassing"),
+        ("R", "opname", DATUM, "Datum opname"),
+        ("T", "ingang", DATUM, "Beoogde ingangsdatum meerzorg"),
+        ("V", "cce", TEKST, "CCE betrokken"),
+    )
+    for i, rij in enumerate(CLIENT_RIJEN, start=1):
+        for col, key, soort, label in kolommen:
+            v.append(Invoer(CLIENTGEGEVENS, f"{col}{rij}", f"mz_c{i:02d}_{key}", soort, f"Cliënt {i}: {label}"))
+    for dag, (tot, functie, ratio) in (("mavr", ("D", "H", "J")), ("zazo", ("P", "T", "V"))):
+        for i, rij in enumerate(DAG_RIJEN, start=1):
+            v.append(Invoer(AANVRAAG_IND, f"{tot}{rij}", f"mz_{dag}_{i:02d}_tot", TIJDSTIP, f"Dagprogramma {dag} regel {i}: tijd tot"))
+            v.append(Invoer(AANVRAAG_IND, f"{functie}{rij}", f"mz_{dag}_{i:02d}_functie", FUNCTIE, f"Dagprogramma {dag} regel {i}: functie"))
+            v.append(Invoer(AANVRAAG_IND, f"{ratio}{rij}", f"mz_{dag}_{i:02d}_ratio", RATIO, f"Dagprogramma {dag} regel {i}: 1 begeleider op … cliënt(en)"))
+    v += [
+        Invoer(AANVRAAG_IND, "I5", "mz_ind_nachtzorg", DUUR, "Nachtzorg (uren per week)"),
+        Invoer(AANVRAAG_IND, "I6", "mz_ind_behandelaren", DUUR, "Inzet behandelaren (uren per week)"),
+        Invoer(AANVRAAG_IND, "I7", "mz_ind_min_uren", DUUR, "Min-uren (uren per week)"),
+        Invoer(AANVRAAG_IND, "I8", "mz_ind_context_uren", DUUR, "Contextgebonden uren per jaar"),
+        Invoer(AANVRAAG_IND, "V5", "mz_ind_context_euro_1", EURO, "Contextgebonden middelen 1 (euro per jaar)"),
+        Invoer(AANVRAAG_IND, "V6", "mz_ind_context_euro_2", EURO, "Contextgebonden middelen 2 (euro per jaar)"),
+        Invoer(GROEP, "C8", "mz_groep_context_uren", DUUR, "Contextgebonden uren groep per jaar"),
+        Invoer(GROEP, "C11", "mz_groep_context_euro_1", EURO, "Contextgebonden middelen groep 1"),
+        Invoer(GROEP, "C12", "mz_groep_context_euro_2", EURO, "Contextgebonden middelen groep 2"),
+    ]
+    for i, rij in enumerate(CLIENT_RIJEN, start=1):
+        g = rij + GROEP_RIJ_OFFSET
+        for col, key, label in (("D", "wonen", "Wonen"), ("E", "dagbesteding_uren", "Dagbesteding"), ("F", "nachtzorg", "Nachtzorg"),
+                                ("H", "behandelaren", "Inzet behandelaren"), ("J", "min_uren", "Min-uren")):  # fmt: skip
+            v.append(Invoer(GROEP, f"{col}{g}", f"mz_g{i:02d}_{key}", DUUR, f"Groep cliënt {i}: {label} (uren per week)"))
+    return v
+
+
+INVOER: tuple[Invoer, ...] = tuple(_invoer())
+
+# Outputs (defined name -> (sheet, cell))
+UITVOER: dict[str, tuple[str, str]] = {
+    "mz_ind_zzp_uren": (OVERZICHT_IND, "E37"),
+    "mz_ind_meerzorguren": (OVERZICHT_IND, "E38"),
+    "mz_ind_label": (OVERZICHT_IND, "C39"),
+    "mz_ind_jaarbedrag": (OVERZICHT_IND, "E39"),
+    "mz_ind_maatwerk_jaarbedrag": (OVERZICHT_IND, "E40"),
+    "mz_ind_etmaalbedrag": (OVERZICHT_IND, "E41"),
+    "mz_ind_uitkomst": (OVERZICHT_IND, "E42"),
+    "mz_totaal_jaarbedrag": (VOORBLAD, "G37"),
+    "mz_totaal_etmaalbedrag": (VOORBLAD, "G39"),
+    "mz_status": (VOORBLAD, "B28"),
+}
+for _i, _rij in enumerate(CLIENT_RIJEN, start=1):
+    _g = _rij + GROEP_RIJ_OFFSET
+    UITVOER[f"mz_c{_i:02d}_prestatiecode"] = (CLIENTGEGEVENS, f"P{_rij}")
+    for _col, _key in (("O", "meerzorguren"), ("P", "label"), ("Q", "jaarbedrag"), ("S", "maatwerk_jaarbedrag"),
+                       ("T", "uitkomst"), ("V", "etmaalbedrag")):  # fmt: skip
+        UITVOER[f"mz_g{_i:02d}_{_key}"] = (GROEP, f"{_col}{_g}")
+
+INPUT_FILL = "FFF2CC"  # light yellow: fields the provider fills
+OUTPUT_FILL = "DDEBF7"  # light blue: computed results
