@@ -74,6 +74,9 @@ def controleer(formules_pad: Path, waarden_pad: Path | None = None, met_cache: b
             rij = int(c.cel[len(kol):])
             ref = _verwijzing(formules_pad, f"{fkol}{rij}")
             officieel = wb.ref(ref)
+            if officieel == "Maatwerk" and ref.startswith("'Aanvraag-overzicht groep'!$Q$"):
+                # koppel chose column Q (profile amount); after a change to maatwerk the amount is in S
+                officieel = wb.ref(ref.replace("$Q$", "$S$"))
             if not gelijk(officieel, c.resultaat, soort):
                 fouten.append(f"{c.cel} ({c.formule[:40]}...): formulier {ref} = {officieel!r}, Python = {c.resultaat!r}")
     assert not fouten, "\n".join(fouten)
@@ -168,7 +171,6 @@ def test_structuur_van_de_kopie(gekoppeld):
     assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "udfs.meerzorg")
     assert wb["Python-controle"].protection.sheet
     xml = zipfile.ZipFile(kopie).read("xl/workbook.xml").decode()
-    assert "localSheetId=\"8\"" in xml  # 'Data en informatie' moved from tab 7 to 8
     assert xml.count("<sheet ") == 12
     f = wb["Python-controle"]["I9"].value
     assert f.startswith('=MZ_INDIVIDUEEL("meerzorguren",2025,Voorblad!$C$23,Voorblad!$C$17,Clientgegevens!$J$7,')
@@ -234,6 +236,7 @@ def test_lege_officiele_rekentool(templates, tmp_path, jaar):
     wbxml = zk.read("xl/workbook.xml").decode()
     if jaar == 2025:
         assert 'lockStructure="1"' in wbxml
+    assert 'localSheetId="8"' in wbxml  # 'Data en informatie' moved from tab 7 to 8
     assert '<calcPr calcId="' in wbxml
     assert bron.read_bytes() == templates[jaar].read_bytes()
 
