@@ -10,6 +10,7 @@ import pytest
 
 from xl_meerzorg import bereken, lees_aanvraag
 from xl_meerzorg.afronding import cents
+from xl_meerzorg.parameters import laad_parameters
 from xl_meerzorg.tijd import format_duur
 
 MAP = Path(__file__).resolve().parent / "gevallen"
@@ -33,5 +34,11 @@ def test_geval(geval):
         assert (None if c.meerzorguren is None else format_duur(c.meerzorguren)) == v.get("meerzorguren")
         assert (None if c.jaarbedrag is None else cents(c.jaarbedrag)) == v.get("jaarbedrag")
         assert (None if c.etmaalbedrag is None else cents(c.etmaalbedrag)) == v.get("etmaalbedrag")
+        if "officieel_meerzorguren" in v:
+            # Documented difference (docs/verschillen.md): the official group sheet adds the
+            # behandelaren hours unweighted for dagbesteding Nee + behandeling Ja.
+            p = laad_parameters(r.jaar)
+            ongewogen = c.meerzorguren - c.behandeling + c.behandeling / p.behandelfactor.waarde
+            assert format_duur(ongewogen) == v["officieel_meerzorguren"]
     assert cents(r.totaal_jaarbedrag) == geval["totaal"]["jaarbedrag"]
     assert cents(r.totaal_etmaalbedrag) == geval["totaal"]["etmaalbedrag"]
