@@ -132,3 +132,22 @@ def test_cli_map_met_formulier(templates, tmp_path, capsys):
     # an already coupled file is refused
     assert _run([str(map_ / "aanvraag-python.xlsx")]) == 2
     assert "heeft al een blad 'Python-controle'" in capsys.readouterr().err
+
+
+def test_eigen_formulier(tmp_path):
+    """This project's own form (both variants) is recognised; no second xlwings.conf sheet."""
+    import warnings
+
+    import openpyxl
+
+    from workbook.bouw import bouw
+    from workbook.koppel import koppel_bestand
+
+    for pad in bouw(2026, tmp_path / "bouw"):
+        g = koppel_bestand(pad, tmp_path / "uit")
+        assert (g.formulier.soort, g.formulier.jaar) == ("eigen", 2026)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            namen = openpyxl.load_workbook(g.doel).sheetnames
+        assert namen[namen.index("Voorblad") + 1] == "Python-controle"
+        assert namen.count("xlwings.conf") == 1

@@ -52,7 +52,8 @@ def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Form
         kopie = schrijf_kopie(
             data,
             f.bladen["voorblad"],
-            [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False), (CONF_BLAD, conf_xml(), True)],
+            [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
+            + ([] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
         )
     except (PakketFout, KeyError, UnicodeDecodeError) as exc:
         raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
