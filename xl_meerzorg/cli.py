@@ -71,7 +71,30 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     return code
 
 
-def parser() -> argparse.ArgumentParser:
+# Subcommands that live in the workbook (IO) package; imported only when used, so that
+# `bereken` starts fast and the engine never loads a spreadsheet library.
+PLUGINS = {
+    "bouw": ("workbook.bouw_cli", "bouw het aanvraagformulier van een jaar (twee varianten)"),
+    "controleer": ("workbook.controle.cli", "controleer ingediende formulieren (bestanden of mappen)"),
+    "koppel": ("workbook.koppel.cli", "voeg een Python-controleblad toe aan een formulier"),
+}
+
+
+def _plugin(name: str) -> tuple[str, Callable, Callable] | None:
+    import importlib
+
+    module = PLUGINS[name][0]
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, "SUBCOMMANDS", {}).get(name)
+
+
+def parser(nodig: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; ``nodig`` names the one plugin subcommand to load fully."""
     p = argparse.ArgumentParser(
         prog="xl-meerzorg",
         description="Rekenkern van het aanvraagformulier meerzorg (Wlz).",
@@ -82,31 +105,31 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("bestanden", nargs="+", metavar="BESTAND", help="aanvraag als JSON")
     b.add_argument("--json", action="store_true", help="één JSON-object per bestand per regel")
     b.set_defaults(func=cmd_bereken)
-    for name, (helptext, configure, run) in SUBCOMMANDS.items():
+    for name, (_, helptext) in PLUGINS.items():
+        entry = SUBCOMMANDS.get(name) or (_plugin(name) if name == nodig else None)
+        if entry is None:
+            sp = sub.add_parser(name, help=helptext, add_help=name != nodig)
+            sp.set_defaults(func=_niet_beschikbaar(name))
+            continue
+        helptext, configure, run = entry
         sp = sub.add_parser(name, help=helptext)
         configure(sp)
         sp.set_defaults(func=run)
     return p
 
 
-def _load_plugins() -> None:
-    """Subcommands living in other packages of this project (bouw, controleer, koppel)."""
-    import importlib
+def _niet_beschikbaar(name: str) -> Callable:
+    def run(args: argparse.Namespace) -> int:
+        print(f"xl-meerzorg {name}: dit onderdeel is niet geïnstalleerd", file=sys.stderr)
+        return EXIT_ONLEESBAAR
 
-    for module in ("workbook.bouw_cli", "workbook.controle.cli", "workbook.koppel.cli"):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name and module.startswith(exc.name):
-                continue
-            raise
-        for name, entry in getattr(mod, "SUBCOMMANDS", {}).items():
-            SUBCOMMANDS.setdefault(name, entry)
+    return run
 
 
 def main(argv: list[str] | None = None) -> int:
-    _load_plugins()
-    p = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    nodig = next((a for a in argv if not a.startswith("-")), None)
+    p = parser(nodig if nodig in PLUGINS else None)
     args = p.parse_args(argv)
     if not getattr(args, "func", None):
         p.print_help()

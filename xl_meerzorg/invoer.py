@@ -14,21 +14,13 @@ from typing import Any
 
 from .model import FOUT, SOORTEN, Aanvraag, Client, Dagprogramma, Melding, Slot
 from .tijd import OngeldigeDuur, parse_duur, parse_tijdstip
+from .validatie import UUR_VELDEN, VELD_NAMEN
 
 CLIENT_VELDEN = {
     "naam", "bsn", "geboortedatum", "opname", "ingang", "maanden", "zorgprofiel", "dagbesteding",
     "behandeling", "dagprogramma", "wonen", "dagbesteding_uren", "nachtzorg", "behandelaren",
     "min_uren", "context_uren_jaar", "context_euros",
 }  # fmt: skip
-UUR_VELDEN = ("wonen", "dagbesteding_uren", "nachtzorg", "behandelaren", "min_uren", "context_uren_jaar")
-VELD_NAMEN = {
-    "wonen": "uren wonen per week",
-    "dagbesteding_uren": "uren dagbesteding per week",
-    "nachtzorg": "uren nachtzorg per week",
-    "behandelaren": "uren inzet behandelaren per week",
-    "min_uren": "min-uren per week",
-    "context_uren_jaar": "context-uren per jaar",
-}
 SOORT_ALIASSEN = {
     "individueel": "individueel",
     "enkelvoudige aanvraag (individueel)": "individueel",

@@ -12,11 +12,22 @@ import math
 from .model import FOUT, GROEP, INDIVIDUEEL, PREVENTIEF, WAARSCHUWING, Aanvraag, Client, Melding, Slot
 from .parameters import OnbekendJaar, Parameters, laad_parameters
 from .regels.dagprogramma import DAGBESTEDING, WONEN, formatie_uren, slot_uren
+
+UUR_VELDEN = ("wonen", "dagbesteding_uren", "nachtzorg", "behandelaren", "min_uren", "context_uren_jaar")
+VELD_NAMEN = {
+    "wonen": "uren wonen per week",
+    "dagbesteding_uren": "uren dagbesteding per week",
+    "nachtzorg": "uren nachtzorg per week",
+    "behandelaren": "uren inzet behandelaren per week",
+    "min_uren": "min-uren per week",
+    "context_uren_jaar": "context-uren per jaar",
+}
 from .tijd import format_uren_minuten
 
 MIN_MAANDEN = 1
 MAX_MAANDEN_REKENTOOL = 48  # the official form accepts up to 48 months (Voorblad G41)
 _EPS = 1e-9
+_FUNCTIES = (WONEN.lower(), DAGBESTEDING.lower())
 
 
 def ja_nee(value: bool | None) -> str:
@@ -39,7 +50,6 @@ def _tijd(days: float) -> str:
 
 
 def _valideer_slots(p: Parameters, slots: list[Slot], veld: str, dag: str, wie: str, out: list[Melding]) -> None:
-    stap = p.stap_minuten / 1440
     vorige: tuple[float, float, int] | None = None
     geldige = []
     for i, s in enumerate(slots):
@@ -53,17 +63,17 @@ def _valideer_slots(p: Parameters, slots: list[Slot], veld: str, dag: str, wie: 
             if t < p.dag_begin - _EPS or t > p.dag_eind + _EPS:
                 out.append(Melding(FOUT, f"{v}.{key}", f"{naam}: {_tijd(t)} ligt buiten {_tijd(p.dag_begin)}–{_tijd(p.dag_eind)}."))
                 ok = False
-            elif abs(t / stap - round(t / stap)) > 1e-6:
+            elif abs(t * 1440 / p.stap_minuten - round(t * 1440 / p.stap_minuten)) > 1e-6:
                 out.append(Melding(FOUT, f"{v}.{key}", f"{naam}: {_tijd(t)} valt niet op een kwartier (stappen van {p.stap_minuten} minuten)."))
                 ok = False
         if ok and s.tot <= s.van:  # type: ignore[operator]
             out.append(Melding(FOUT, f"{v}.tot", f"{naam}: de eindtijd {_tijd(s.tot)} ligt niet na de begintijd {_tijd(s.van)}."))  # type: ignore[arg-type]
             ok = False
-        if s.functie is None or s.functie.lower() not in (WONEN.lower(), DAGBESTEDING.lower()):
+        if s.functie is None or s.functie.lower() not in _FUNCTIES:
             out.append(Melding(FOUT, f"{v}.functie", f"{naam}: functie moet Wonen of Dagbesteding zijn, niet {s.functie!r}."))
         if s.begeleider_op is None:
             out.append(Melding(FOUT, f"{v}.begeleider_op", f"{naam}: '1 begeleider op … cliënt(en)' ontbreekt."))
-        elif not math.isnan(s.begeleider_op) and not any(abs(s.begeleider_op - r) < _EPS for r in p.begeleider_ratios):
+        elif not math.isnan(s.begeleider_op) and not p.ratio_toegestaan(s.begeleider_op):
             toegestaan = ", ".join(f"{r:g}".replace(".", ",") for r in p.begeleider_ratios)
             out.append(Melding(FOUT, f"{v}.begeleider_op", f"{naam}: 1 begeleider op {s.begeleider_op:g} cliënt(en) staat niet in de lijst ({toegestaan}).".replace(f"op {s.begeleider_op:g} ", f"op {s.begeleider_op:g} ".replace(".", ","))))
         if ok:
@@ -93,26 +103,24 @@ def valideer_client(p: Parameters, aanvraag: Aanvraag, c: Client, i: int) -> lis
     base = f"clienten[{i}]"
     wie = f"Cliënt {i + 1}" + (f" ({c.naam})" if c.naam else "")
     groep = aanvraag.soort == GROEP
+    gelezen = {m.veld for m in aanvraag.invoer_meldingen} if aanvraag.invoer_meldingen else ()
     zp = p.zorgprofiel(c.zorgprofiel)
     if c.zorgprofiel in (None, ""):
         out.append(Melding(FOUT, f"{base}.zorgprofiel", f"{wie}: het zorgprofiel (zorgzwaartepakket) ontbreekt."))
     elif zp is None:
         out.append(Melding(FOUT, f"{base}.zorgprofiel", f"{wie}: onbekend zorgprofiel '{c.zorgprofiel}' voor {p.jaar}; kies uit {', '.join(p.zorgprofielen)}."))
     for key, label in (("dagbesteding", "Dagbesteding"), ("behandeling", "Behandeling")):
-        if getattr(c, key) is None and not any(m.veld == f"{base}.{key}" for m in aanvraag.invoer_meldingen):
+        if getattr(c, key) is None and f"{base}.{key}" not in gelezen:
             out.append(Melding(FOUT, f"{base}.{key}", f"{wie}: '{label} van toepassing' (Ja/Nee) ontbreekt."))
     if zp is not None and c.dagbesteding is not None and c.behandeling is not None:
         pc = p.prestatiecode(zp.naam, c.behandeling, c.dagbesteding)
-        mogelijk = [x for x in p.combinaties(zp.naam)]
-        if zp.naam in p.alleen_met_behandeling_en_dagbesteding:
-            mogelijk = [x for x in mogelijk if x.behandeling and x.dagbesteding]
-            if pc is not None and pc not in mogelijk:
-                pc = None
+        alleen_ja = zp.naam in p.alleen_met_behandeling_en_dagbesteding
+        if pc is not None and alleen_ja and not (pc.behandeling and pc.dagbesteding):
+            pc = None
         if pc is None:
+            mogelijk = [x for x in p.combinaties(zp.naam) if not alleen_ja or (x.behandeling and x.dagbesteding)]
             opties = "; ".join(f"behandeling {ja_nee(x.behandeling)} en dagbesteding {ja_nee(x.dagbesteding)} ({x.code})" for x in mogelijk)
             out.append(Melding(FOUT, f"{base}.behandeling", f"{wie}: {zp.naam} met behandeling {ja_nee(c.behandeling)} en dagbesteding {ja_nee(c.dagbesteding)} heeft geen prestatiecode; mogelijk is: {opties}."))
-    from .invoer import UUR_VELDEN, VELD_NAMEN  # local: avoid an import cycle
-
     for key in UUR_VELDEN:
         value = getattr(c, key)
         if not math.isnan(value) and value < 0:

@@ -105,6 +105,11 @@ class Parameters:
         by_key = {(p.zorgprofiel, p.behandeling, p.dagbesteding): p for p in self.prestatiecodes.values()}
         object.__setattr__(self, "_by_key", by_key)
         object.__setattr__(self, "_names", {n.upper(): n for n in self.zorgprofielen})
+        object.__setattr__(self, "_ratios", frozenset(round(r, 9) for r in self.begeleider_ratios))
+
+    def ratio_toegestaan(self, ratio: float) -> bool:
+        """Whether "1 begeleider op ratio cliënt(en)" is in the list of the form."""
+        return round(ratio, 9) in self._ratios  # type: ignore[attr-defined]
 
     def zorgprofiel(self, naam: object) -> Zorgprofiel | None:
         """The zorgprofiel by name, case-insensitive and ignoring spaces (None if unknown)."""
