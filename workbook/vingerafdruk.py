@@ -29,6 +29,8 @@ _ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
 _STRING = re.compile(r'("(?:[^"]|"")*")')
 _PREFIX = re.compile(r"_xl(?:fn|ws|udf)\.", re.IGNORECASE)
 _BOOL = re.compile(r"\b(TRUE|FALSE)\(\)")
+_GETAL = re.compile(r"(?<![A-Z0-9_.$:])(\d+\.?\d*(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d+)?)(?![A-Z0-9_.(:!])")
+_QUOTE = re.compile(r"'([A-Z_][A-Z0-9_.]*)'!")  # 'Blad1'! -> Blad1! (quotes a writer may drop)
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,8 @@ def normaliseer(formule: str) -> str:
         else:
             d = re.sub(r"\s+", "", deel).upper()
             d = _PREFIX.sub("", d)
-            out.append(_BOOL.sub(r"\1", d))
+            d = _GETAL.sub(lambda m: format(float(m.group(1)), ".15G"), d)  # 0.000000001 == 1E-9
+            out.append(_QUOTE.sub(r"\1!", _BOOL.sub(r"\1", d)))
     return "".join(out)
 
 

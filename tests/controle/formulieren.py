@@ -37,19 +37,24 @@ def _datum(text):
     return None if not text else dt.datetime.fromisoformat(text)
 
 
-def vul_in(aanvraag: dict, doel: Path) -> Path:
+def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[str, str] | None = None) -> Path:
+    """Fill the official template (or ``bron``, e.g. this project's form, whose sheet names
+    are ``bladen``) with ``aanvraag``."""
     import openpyxl
 
+    from workbook.officieel import OFFICIELE_BLADEN
+
+    b = bladen or OFFICIELE_BLADEN
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(TEMPLATES[aanvraag["jaar"]])
-    v = wb["Voorblad"]
+        wb = openpyxl.load_workbook(bron or TEMPLATES[aanvraag["jaar"]])
+    v = wb[b["voorblad"]]
     v["E4"] = aanvraag.get("nza", 4)
     v["E6"] = aanvraag.get("agb", 73730123)
     v["C17"] = aanvraag["tariefpercentage"]
     v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
     v["G41"] = aanvraag.get("maanden", 12)
-    cg = wb["Clientgegevens"]
+    cg = wb[b["clientgegevens"]]
     for i, c in enumerate(aanvraag["clienten"]):
         r = c.get("rij", 7 + i)
         cg[f"D{r}"] = c.get("naam", f"Cliënt {i + 1}")
@@ -61,7 +66,7 @@ def vul_in(aanvraag: dict, doel: Path) -> Path:
         cg[f"R{r}"] = _datum(c.get("opname", "2020-01-01"))
         cg[f"T{r}"] = _datum(c.get("ingang", f"{aanvraag['jaar']}-02-01"))
     if aanvraag["soort"] == "groep":
-        g = wb["Aanvraag-overzicht groep"]
+        g = wb[b["groep"]]
         for i, c in enumerate(aanvraag["clienten"]):
             r = c.get("rij", 7 + i) + 12
             for key, col in GROEP_KOL.items():
@@ -75,7 +80,7 @@ def vul_in(aanvraag: dict, doel: Path) -> Path:
             g[ref] = e
     else:
         c = aanvraag["clienten"][0]
-        a = wb["Aanvraag individueel"]
+        a = wb[b["aanvraag_individueel"]]
         for dag, (tot, functie, ratio) in (("ma_vr", ("D", "H", "J")), ("za_zo", ("P", "T", "V"))):
             for i, slot in enumerate(c.get("dagprogramma", {}).get(dag, [])):
                 a[f"{tot}{16 + i}"] = _tijd(slot["tot"])

@@ -14,6 +14,8 @@ NORMALISATIE = [
     ("_xlfn.IFS(a1>0, \"a b\",TRUE,\"C  d\")", 'IFS(A1>0,"a b",TRUE,"C  d")'),
     ("=sum( A1 : A2 )", "SUM(A1:A2)"),
     ('"x""y " & b1', '"x""y "&B1'),
+    ("IF(A1<0.000000001,1.50,A$1:B2)+SUM(1:1)+LOG10(2)", "IF(A1<1E-09,1.5,A$1:B2)+SUM(1:1)+LOG10(2)"),
+    ("'Clientgegevens'!$AD$7+'Data en informatie'!A1", "CLIENTGEGEVENS!$AD$7+DATAENINFORMATIE!A1"),
 ]
 
 
