@@ -127,13 +127,27 @@ def _fout(tekst: str) -> str:
 
 
 def _cellen(x: object) -> list:
-    """All cells of an argument, row by row: a scalar, a 1-D or a 2-D list."""
-    if isinstance(x, (list, tuple)):
-        out: list = []
-        for v in x:
-            out.extend(_cellen(v) if isinstance(v, (list, tuple)) else [v])
-        return out
-    return [x]
+    """All cells of an argument, row by row: a scalar, a 1-D or a 2-D list (what xlwings passes).
+
+    Deeper nesting is not flattened: such a "cell" is a list, which no field accepts (a fout)."""
+    if not isinstance(x, (list, tuple)):
+        return [x]
+    out: list = []
+    for v in x:
+        if isinstance(v, (list, tuple)):
+            out.extend(v)
+        else:
+            out.append(v)
+    return out
+
+
+def _lengte(cellen: list) -> int:
+    """The number of cells up to and including the last filled one."""
+    for i in range(len(cellen) - 1, -1, -1):
+        v = cellen[i]
+        if v is not None and not leeg(v):
+            return i + 1
+    return 0
 
 
 def _een(x: object, naam: str) -> object:
@@ -158,15 +172,15 @@ def _uitvoer(x: object, toegestaan: Sequence[str]) -> str:
 
 def _jaar(x: object) -> int:
     j = _een(x, "jaar")
-    jaren = ", ".join(map(str, beschikbare_jaren()))
-    if leeg(j):
-        raise _Invoerfout(f"het jaar ontbreekt; beschikbaar: {jaren}.")
-    if isinstance(j, str) and j.strip().isdigit():
-        return int(j.strip())
     if isinstance(j, float) and math.isfinite(j) and j.is_integer():
         return int(j)
     if isinstance(j, int) and not isinstance(j, bool):
         return j
+    if isinstance(j, str) and j.strip().isdigit():
+        return int(j.strip())
+    jaren = ", ".join(map(str, beschikbare_jaren()))
+    if leeg(j):
+        raise _Invoerfout(f"het jaar ontbreekt; beschikbaar: {jaren}.")
     raise _Invoerfout(f"ongeldig jaar {j!r}; beschikbaar: {jaren}.")
 
 
@@ -186,13 +200,7 @@ def _veld(x: object, pad: str, argument: str | None = None) -> Veld:
 def _kolommen(tot: object, functie: object, ratio: object, naam: str) -> tuple[list[Veld], list[Veld], list[Veld]]:
     """The day-programme columns as Velden, without the empty rows at the end."""
     t, f, r = _cellen(tot), _cellen(functie), _cellen(ratio)
-    n = max(len(t), len(f), len(r))
-    while n > 0:
-        i = n - 1
-        if all(leeg(c[i]) if i < len(c) else True for c in (t, f, r)):
-            n -= 1
-        else:
-            break
+    n = max(_lengte(t), _lengte(f), _lengte(r))
     return (
         [Veld(t[i] if i < len(t) else None, f"{naam}[{i}].tot") for i in range(n)],
         [Veld(f[i] if i < len(f) else None, f"{naam}[{i}].functie") for i in range(n)],
@@ -246,13 +254,14 @@ def _individueel(
 
 def _groep(
     jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-    behandelaren, min_uren, context_uren_jaar, context_euros, maanden,
+    behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen: dict[str, list] | None = None,
 ) -> tuple[Resultaat, dict[int, int]]:  # fmt: skip
     """The group result and the mapping form row (1..17) -> engine client index."""
-    kolommen = _groep_kolommen(
-        namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg, behandelaren,
-        min_uren,
-    )  # fmt: skip
+    if kolommen is None:
+        kolommen = _groep_kolommen(
+            namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
+            behandelaren, min_uren,
+        )  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
     maanden_cellen = None if maanden is None else _cellen(maanden)
@@ -303,7 +312,7 @@ def _groep_kolommen(
 
 
 def _aantal_rijen(kolommen: dict[str, list]) -> int:
-    return max(len(c) for c in kolommen.values())
+    return max(_lengte(c) for c in kolommen.values())
 
 
 def _rij_gevuld(kolommen: dict[str, list], i: int) -> bool:
@@ -547,7 +556,7 @@ def MZ_GROEP(
             return float(sum(_rij_gevuld(kolommen, i) for i in range(_aantal_rijen(kolommen))))
         res, rijen = _groep(
             jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren,
-            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden,
+            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen,
         )  # fmt: skip
         fout = _fouttekst(res)
         if fout:
