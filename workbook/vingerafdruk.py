@@ -108,22 +108,27 @@ def _cellen(data: bytes, naam: str):
     if root is None or root.group(1) != b"worksheet":
         return _cellen_volledig(data, naam)
     out = []
-    for m in _SNEL.finditer(data, root.end()):
+    pos = data.find(b"<f", root.end())
+    while pos >= 0:
+        m = _SNEL.match(data, pos)
+        if m is None:  # <filterColumn ... and other elements starting with "f"
+            pos = data.find(b"<f", pos + 2)
+            continue
         fattr, ftekst, v = m.groups()
-        c = data.rfind(b"<c ", 0, m.start())
-        kop = _C_KOP.match(data, c) if c >= 0 else None
-        if kop is None or kop.end() != m.start() + 1:
+        kop = _C_KOP.match(data, data.rfind(b"<c ", 0, pos))
+        if kop is None or kop.end() != pos:
             return _cellen_volledig(data, naam)
         t = _T.search(kop.group(2))
         celtype = t.group(1) if t else b""
         gecached = v is not None and (bool(v) or celtype in (b"str", b"s", b"inlineStr"))
         out.append((kop.group(1).decode(), _attrs_c(fattr), _tekst_c(ftekst), gecached))
+        pos = data.find(b"<f", m.end())
     if len(out) != data.count(b"<f>", root.end()) + data.count(b"<f ", root.end()):
         return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
     return out
 
 
-_SNEL = re.compile(rb"><f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?")
+_SNEL = re.compile(rb"<f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
 
@@ -223,4 +228,4 @@ def vergelijk(verwacht: dict[str, str], gevonden: dict[str, str]) -> list[tuple[
     return sorted(out)
 
 
-__all__ = ["Formule", "OnveiligBestand", "formules", "hash_formule", "laad", "normaliseer", "vergelijk", "vingerafdruk"]
+__all__ = ["Formule", "OnveiligBestand", "formules", "hash_formule", "laad", "normaliseer", "vergelijk", "vergelijk_formules", "vingerafdruk"]
