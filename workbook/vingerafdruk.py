@@ -17,7 +17,7 @@ import functools
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from .veilig import NS, OnveiligBestand, Xlsx, controleer_afmeting, controleer_kop, parse_xml, werkbladen
@@ -33,8 +33,7 @@ _GETAL = re.compile(r"(?<![A-Z0-9_.$:])(\d+\.?\d*(?:E[+-]?\d+)?|\.\d+(?:E[+-]?\d
 _QUOTE = re.compile(r"'([A-Z_][A-Z0-9_.]*)'!")  # 'Blad1'! -> Blad1! (quotes a writer may drop)
 
 
-@dataclass(frozen=True)
-class Formule:
+class Formule(NamedTuple):
     tekst: str
     gecached: bool  # the cell carries a cached value
 
@@ -110,24 +109,28 @@ def _cellen(data: bytes, naam: str):
     out = []
     pos = data.find(b"<f", root.end())
     while pos >= 0:
-        m = _SNEL.match(data, pos)
-        if m is None:  # <filterColumn ... and other elements starting with "f"
+        if data[pos + 2 : pos + 3] not in _NA_F:  # <filterColumn ... and other elements
             pos = data.find(b"<f", pos + 2)
             continue
-        fattr, ftekst, v = m.groups()
-        kop = _C_KOP.match(data, data.rfind(b"<c ", 0, pos))
+        m = _SNEL.match(data, pos)
+        kop = _C_KOP.match(data, data.rfind(b"<c ", 0, pos)) if m is not None else None
         if kop is None or kop.end() != pos:
-            return _cellen_volledig(data, naam)
-        t = _T.search(kop.group(2))
-        celtype = t.group(1) if t else b""
-        gecached = v is not None and (bool(v) or celtype in (b"str", b"s", b"inlineStr"))
-        out.append((kop.group(1).decode(), _attrs_c(fattr), _tekst_c(ftekst), gecached))
+            return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
+        fattr, ftekst, v = m.groups()
+        if v:
+            gecached = True
+        elif v is None:
+            gecached = False
+        else:  # an empty value is only a cached result for a text formula
+            t = _T.search(kop.group(2))
+            gecached = t is not None and t.group(1) in (b"str", b"s", b"inlineStr")
+        out.append((kop.group(1).decode(), _attrs_c(fattr) if fattr else _GEEN, _tekst_c(ftekst), gecached))
         pos = data.find(b"<f", m.end())
-    if len(out) != data.count(b"<f>", root.end()) + data.count(b"<f ", root.end()):
-        return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
     return out
 
 
+_NA_F = (b">", b" ", b"/", b"\t", b"\n", b"\r")
+_GEEN: dict[str, str] = {}
 _SNEL = re.compile(rb"<f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
