@@ -371,7 +371,9 @@ _ARG_DOCS_INDIVIDUEEL = (
     ("context_euros", "Contextgebonden middelen: het bereik van 2 cellen (euro's)."),
     ("maanden", "Optioneel: aangevraagde periode in maanden."),
 )
-_BEREIK_ARGS = {"dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio", "context_euros"}
+_BEREIK_ARGS = {
+    "dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio", "context_euros",
+}  # fmt: skip
 
 
 def _individuele_decorators(f: Callable) -> Callable:
@@ -392,10 +394,9 @@ def MZ_INDIVIDUEEL(
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None,
 ):  # fmt: skip
-    """Meerzorg van één cliënt (individueel of preventief), zoals het aanvraagformulier rekent.
-    Uitvoer: uitkomst, uitkomst_label, meerzorguren (dagdeel; opmaak [u]:mm), jaarbedrag, etmaalbedrag,
-    prestatiecode, budget_100, context_drempel, context_boven_drempel, context_binnen_profiel,
-    totaal_uren of zzp_uren. Bij een fout: de tekst 'Fout: ...'."""
+    """Meerzorg van één cliënt (individueel of preventief), zoals het aanvraagformulier rekent. Uitvoer
+    bijvoorbeeld uitkomst, meerzorguren (opmaak [u]:mm), jaarbedrag of etmaalbedrag. Bij een fout: de tekst
+    'Fout: ...'."""
 
     def body():
         u = _uitvoer(uitvoer, UITVOER_CLIENT)
@@ -533,7 +534,8 @@ def _groep_decorators(f: Callable) -> Callable:
 
 
 @xw.func(category=KATEGORIE)
-@xw.arg("uitvoer", doc="Wat u wilt zien: " + ", ".join(UITVOER_GROEP) + ".")
+@xw.arg("uitvoer", doc="Per cliënt als bij MZ_INDIVIDUEEL (uitkomst, jaarbedrag, ...), of voor de groep: "
+        + ", ".join(UITVOER_GROEP_TOTAAL) + ".")  # fmt: skip
 @xw.arg("client_nr", doc="Rij van de cliënt in de bereiken: 1 tot en met 17.")
 @_groep_decorators
 def MZ_GROEP(

@@ -29,6 +29,7 @@ for _naam in ("MZ_MEERZORGUREN", "MZ_UITKOMST", "MZ_JAARBEDRAG", "MZ_ETMAALBEDRA
     HANDTEKENINGEN[_naam] = HANDTEKENINGEN["MZ_INDIVIDUEEL"][1:]
 HANDTEKENINGEN["MZ_GROEP_MELDINGEN"] = HANDTEKENINGEN["MZ_GROEP"][2:]
 OPTIONEEL = {"maanden", "sleutel", "MZ_VERSIE.jaar"}
+EXCEL_MAX_TEKST = 255  # Excel's limit for a function or argument description in the function wizard
 
 
 def _run(code: str, extra_path: Path | None = None) -> subprocess.CompletedProcess:
@@ -46,7 +47,8 @@ def test_signatures_follow_the_contract():
         for arg, p in params.items():
             optioneel = arg in OPTIONEEL or f"{naam}.{arg}" in OPTIONEEL
             assert (p.default is None) if optioneel else (p.default is inspect.Parameter.empty), (naam, arg)
-        assert getattr(mz, naam).__doc__.strip(), naam
+        doc = inspect.cleandoc(getattr(mz, naam).__doc__)
+        assert 0 < len(doc) <= EXCEL_MAX_TEKST, naam
 
 
 def test_xlwings_is_not_installed_here():
@@ -126,6 +128,7 @@ def test_registration_with_xlwings(tmp_path):
         assert list(info["args"]) == HANDTEKENINGEN[naam]
         for arg, opties in info["args"].items():
             assert opties.get("doc"), (naam, arg)
+            assert len(opties["doc"]) <= EXCEL_MAX_TEKST, (naam, arg)
     ind = register["MZ_INDIVIDUEEL"]["args"]
     for arg in ("dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio",
                 "context_euros"):  # fmt: skip
