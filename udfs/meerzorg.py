@@ -126,10 +126,17 @@ def _fout(tekst: str) -> str:
     return f"Fout: {tekst}"
 
 
+def _gewoon(x: object) -> object:
+    """NumPy arrays and scalars (a formula evaluator may pass them) as plain Python values."""
+    tolist = getattr(x, "tolist", None)
+    return tolist() if callable(tolist) else x
+
+
 def _cellen(x: object) -> list:
     """All cells of an argument, row by row: a scalar, a 1-D or a 2-D list (what xlwings passes).
 
     Deeper nesting is not flattened: such a "cell" is a list, which no field accepts (a fout)."""
+    x = _gewoon(x)
     if not isinstance(x, (list, tuple)):
         return [x]
     out: list = []
@@ -152,6 +159,7 @@ def _lengte(cellen: list) -> int:
 
 def _een(x: object, naam: str) -> object:
     """The value of an argument that must be one cell ([[v]] from ndim=2 is one cell)."""
+    x = _gewoon(x)
     if isinstance(x, (list, tuple)):
         cellen = _cellen(x)
         if len(cellen) == 1:

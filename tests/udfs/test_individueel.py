@@ -160,3 +160,13 @@ def test_warning_does_not_block_numbers():
     assert meldingen[0][1] == "clienten[0].context_euros"
     assert isinstance(mz.MZ_JAARBEDRAG(**a), float)
     assert mz.MZ_INDIVIDUEEL("context_binnen_profiel", **a) == "Nee"
+
+
+def test_numpy_arrays_are_accepted():
+    """A formula evaluator (e.g. the formulas package) may pass ranges as NumPy arrays."""
+    np = pytest.importorskip("numpy")
+    a = individueel()
+    als_array = {k: np.array(v, dtype=object) if isinstance(v, list) else v for k, v in a.items()}
+    als_array["tarief"] = np.float64(1.0)
+    assert mz.MZ_UITKOMST(**als_array) == "Meerzorgprofiel 6"
+    assert mz.MZ_JAARBEDRAG(**als_array) == mz.MZ_JAARBEDRAG(**a)
