@@ -50,17 +50,21 @@ def controleer_alle(bestanden: list[Path], anoniem: bool = False, processen: int
     if processen > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=processen) as ex:
-            it: Iterator[dict] = ex.map(fn, bestanden, chunksize=max(1, min(32, n // (processen * 8))))
-            for u in it:
-                uitslagen.append(u)
-                if voortgang:
-                    voortgang(len(uitslagen), n)
-    else:
-        for pad in bestanden:
-            uitslagen.append(fn(pad))
-            if voortgang:
-                voortgang(len(uitslagen), n)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            with ProcessPoolExecutor(max_workers=processen) as ex:
+                it: Iterator[dict] = ex.map(fn, bestanden, chunksize=max(1, min(32, n // (processen * 8))))
+                for u in it:
+                    uitslagen.append(u)
+                    if voortgang:
+                        voortgang(len(uitslagen), n)
+        except BrokenProcessPool:  # a worker died (e.g. out of memory): finish one by one
+            pass
+    for pad in bestanden[len(uitslagen) :]:
+        uitslagen.append(fn(pad))
+        if voortgang:
+            voortgang(len(uitslagen), n)
     return uitslagen
 
 
