@@ -152,3 +152,23 @@ def test_parallel_gelijk_aan_serieel(formulieren):
 
     paden = [formulieren[n] for n in OK_FORMULIEREN + ["verouderd-2026", "formule-2026"]]
     assert controleer_alle(paden, processen=2) == controleer_alle(paden, processen=1)
+
+
+def test_calamine_types(formulieren):
+    """What python-calamine gives for the form's cells, and that excelwaarden reads it."""
+    import datetime as dt
+
+    from workbook.controle.controleer import Waarden
+    from xl_meerzorg.excelwaarden import excel_dagen, excel_datum, excel_tijdstip
+
+    w = Waarden(formulieren["individueel-2026"].read_bytes())
+    nacht = w.get("Aanvraag individueel", "I5")  # [h]:mm
+    tot = w.get("Aanvraag individueel", "D16")  # hh:mm
+    opname = w.get("Clientgegevens", "R7")
+    uren = w.get("Overzicht individueel ", "E38")
+    assert nacht == dt.timedelta(hours=10, minutes=30) and excel_dagen(nacht) == 10.5 / 24
+    assert tot == dt.time(9, 0) and excel_tijdstip(tot) == 9 / 24
+    assert isinstance(opname, dt.date) and excel_datum(opname) == dt.date(2020, 1, 1)
+    assert isinstance(uren, dt.timedelta)  # a formula result in [h]:mm, to the millisecond
+    assert w.get("Voorblad", "C17") == 0.95
+    assert w.get("Voorblad", "ZZ999") is None and w.get("Bestaat niet", "A1") is None
