@@ -68,10 +68,10 @@ def _target_uren(rnd: random.Random, zp, soort: str) -> float:
         lo = banden[b].van
         hi = banden[b + 1].van if b + 1 < len(banden) else lo + 3
         return rnd.uniform(lo, hi)
-    return banden[-1].van + rnd.uniform(0.5, 8)  # maatwerk, often above the cap
+    return banden[-1].van + rnd.uniform(0.5, 16)  # maatwerk, often above the cap
 
 
-def individueel(rnd: random.Random, p: Parameters, nr: int, preventief: bool = False, pc=None) -> Geval:
+def individueel(rnd: random.Random, p: Parameters, nr: int, preventief: bool = False, pc=None, target=None) -> Geval:
     if pc is None:
         _key, pc = rnd.choice(fm.pc_rijen(p))
     zp = p.zorgprofielen[pc.zorgprofiel]
@@ -113,7 +113,8 @@ def individueel(rnd: random.Random, p: Parameters, nr: int, preventief: bool = F
     dagb = r_dag.weekuren(r_dag.som_per_functie(rows_w, "Dagbesteding"), r_dag.som_per_functie(rows_we, "Dagbesteding"))
     rest = wonen + (dagb if pc.dagbesteding else 0) + (p.behandelfactor.waarde * behandelaren if pc.behandeling else 0)
     rest += zp.indirecte_uren + context_jaar / 365 * 7 - min_uren
-    target = _target_uren(rnd, zp, "onder" if rnd.random() < 0.06 else "")
+    if target is None:
+        target = _target_uren(rnd, zp, "onder" if rnd.random() < 0.06 else "")
     nodig = target + pc.uren_per_week - rest
     if nodig >= 0:
         nacht = _sec(nodig)
@@ -206,21 +207,23 @@ def ongeldig(p: Parameters) -> list[Geval]:
     return out
 
 
-def gevallen(p: Parameters, aantal: int = 200) -> list[Geval]:
+def gevallen(p: Parameters, aantal: int = 200, min_groepen: int = 40) -> list[Geval]:
+    """Every prestatiecode once; both sides (-2 s, +1 s) of every band's lower bound of
+    every zorgprofiel (individual, every fourth preventief); then random groups (with
+    maatwerk and the cap) up to ``aantal`` cases and at least ``min_groepen`` groups."""
     rnd = random.Random(20260101 + p.jaar)
     out = []
-    # every allowed combination at least once, then random
-    for i, (_key, pc) in enumerate(fm.pc_rijen(p)):
-        g = individueel(rnd, p, i, pc=pc)
-        out.append(g)
-    i = len(out)
-    while len(out) < aantal:
-        x = rnd.random()
-        if x < 0.5:
-            out.append(individueel(rnd, p, i))
-        elif x < 0.65:
-            out.append(individueel(rnd, p, i, preventief=True))
-        else:
-            out.append(groep(rnd, p, i))
-        i += 1
+    pcs = fm.pc_rijen(p)
+    for i, (_key, pc) in enumerate(pcs):
+        out.append(individueel(rnd, p, len(out), pc=pc))
+    for zp in p.zorgprofielen.values():
+        eigen = [pc for _k, pc in pcs if pc.zorgprofiel == zp.naam]
+        for band in zp.banden[1:]:
+            for delta in (-2, 1):
+                nr = len(out)
+                out.append(individueel(rnd, p, nr, preventief=nr % 4 == 0, pc=rnd.choice(eigen), target=band.van + delta * S))
+    groepen = 0
+    while len(out) < aantal or groepen < min_groepen:
+        out.append(groep(rnd, p, len(out)))
+        groepen += 1
     return out

@@ -12,6 +12,7 @@ import csv
 import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import openpyxl
@@ -66,25 +67,42 @@ class Blad:
             return text
 
 
-def herbereken(paden: list[Path], uit: Path, timeout: int = 900) -> dict[str, dict[str, Blad]]:
-    """Recalculate all files in one LibreOffice run; {file stem: {sheet: Blad}}."""
+def _soffice_csv(paden: list[Path], uit: Path, timeout: int) -> None:
     exe = soffice()
     if exe is None:
         raise RuntimeError("LibreOffice (soffice) is niet geïnstalleerd")
-    uit.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as prof:
         env = dict(os.environ, HOME=prof)
         cmd = [exe, f"-env:UserInstallation={_profile(Path(prof))}", "--headless", "--norestore",
                "--convert-to", CSV_FILTER, "--outdir", str(uit), *map(str, paden)]  # fmt: skip
         subprocess.run(cmd, check=True, capture_output=True, timeout=timeout, env=env)
+
+
+def _ontbrekend(paden: list[Path], uit: Path) -> list[Path]:
+    return [p for p in paden if not all((uit / f"{p.stem}-{b}.csv").exists() for b in GELEZEN_BLADEN)]
+
+
+def herbereken(paden: list[Path], uit: Path, timeout: int = 900, per_aanroep: int = 120, tegelijk: int = 2) -> dict[str, dict[str, Blad]]:
+    """Recalculate all files in one LibreOffice batch; {file stem: {sheet: Blad}}.
+
+    The batch is split into soffice calls of at most ``per_aanroep`` files (one soffice
+    process stopped silently after ~250 documents), ``tegelijk`` at a time; files that got
+    no output are tried once more."""
+    uit.mkdir(parents=True, exist_ok=True)
+    delen = [paden[i : i + per_aanroep] for i in range(0, len(paden), per_aanroep)]
+    with ThreadPoolExecutor(max_workers=tegelijk) as pool:
+        list(pool.map(lambda d: _soffice_csv(d, uit, timeout), delen))
+    opnieuw = _ontbrekend(paden, uit)
+    if opnieuw:
+        _soffice_csv(opnieuw, uit, timeout)
+    missing = _ontbrekend(paden, uit)
+    if missing:
+        raise RuntimeError(f"LibreOffice schreef niet: {[p.name for p in missing]}")
     out: dict[str, dict[str, Blad]] = {}
     for p in paden:
         bladen = {}
         for blad in GELEZEN_BLADEN:
-            f = uit / f"{p.stem}-{blad}.csv"
-            if not f.exists():
-                raise RuntimeError(f"LibreOffice schreef niet: {f}")
-            with f.open(encoding="utf-8", newline="") as fh:
+            with (uit / f"{p.stem}-{blad}.csv").open(encoding="utf-8", newline="") as fh:
                 bladen[blad] = Blad(list(csv.reader(fh)))
         out[p.stem] = bladen
     return out

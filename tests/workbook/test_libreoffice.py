@@ -1,0 +1,172 @@
+"""The built providers' form, filled with >= 200 generated cases per year and recalculated
+by LibreOffice in one batch, gives the engine's results to the second and the cent."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+
+from tests.support.libreoffice import soffice
+from tests.workbook.gevallen import gevallen, ongeldig
+from tests.workbook.invullen import engine, herbereken, vul
+from workbook.bouw import bouw
+from workbook.layout import TYPE_GROEP, VOORBLAD
+from xl_meerzorg import beschikbare_jaren, laad_parameters
+from xl_meerzorg.afronding import cents, seconds
+from xl_meerzorg.model import VALT_BINNEN
+
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is niet geïnstalleerd"),
+]
+
+AANTAL = 200
+JAREN = beschikbare_jaren()
+
+
+@pytest.fixture(scope="module")
+def uitkomsten(tmp_path_factory):
+    """{jaar: [(geval, bladen)]} after ONE LibreOffice run over all years' cases."""
+    tmp = tmp_path_factory.mktemp("lo")
+    per_jaar = {jaar: gevallen(laad_parameters(jaar), AANTAL) + ongeldig(laad_parameters(jaar)) for jaar in JAREN}
+    # fill the years in parallel processes (openpyxl saves are the slow part)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        delen = list(pool.map(_vul_jaar, [(jaar, tmp) for jaar in JAREN]))
+    alle = [p for d in delen for p in d]
+    res = herbereken(alle, tmp / "uit")
+    return {jaar: [(g, res[g.naam]) for g in gs] for jaar, gs in per_jaar.items()}
+
+
+def _vul_jaar(arg):
+    jaar, tmp = arg
+    p = laad_parameters(jaar)
+    template = bouw(jaar, tmp / f"bouw{jaar}")[0]
+    return vul(template, gevallen(p, AANTAL) + ongeldig(p), tmp / f"in{jaar}")
+
+
+def _zelfde_uren(form, eng) -> bool:
+    if eng is None:
+        return form == VALT_BINNEN
+    return isinstance(form, float) and seconds(form) == seconds(eng)
+
+
+def _zelfde_bedrag(form, eng) -> bool:
+    if eng is None:
+        return form is None
+    return isinstance(form, float) and cents(form) == cents(eng)
+
+
+def verschillen(g, bladen, jaar) -> list[str]:
+    res, rijen = engine(g, jaar)
+    vb = bladen[VOORBLAD]
+    out = []
+    if res.heeft_fout:
+        return [f"engine fout: {[m.tekst for m in res.meldingen if m.niveau == 'fout']}"]
+    if vb["B28"] != "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend.":
+        out.append(f"status {vb['B28']!r} {[vb[f'B{r}'] for r in range(29, 33)]}")
+    groep = g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP
+    for i, c in enumerate(res.clienten):
+        if groep:
+            b, r = bladen["Aanvraag groep"], rijen[i] + 12
+            mz, label, uitkomst = b[f"O{r}"], b[f"P{r}"], b[f"T{r}"]
+            jaarbedrag = b[f"S{r}"] if c.uitkomst == "Maatwerk" else b[f"Q{r}"]
+            tekst = b[f"Q{r}"]
+            etmaal = b[f"V{r}"]
+        else:
+            b = bladen["Overzicht individueel"]
+            mz, label, uitkomst = b["E38"], b["C39"], b["E42"]
+            jaarbedrag = b["E40"] if c.uitkomst == "Maatwerk" else b["E39"]
+            tekst = b["E39"]
+            etmaal = b["E41"]
+        wie = f"cliënt {i + 1}"
+        if not _zelfde_uren(mz, c.meerzorguren):
+            out.append(f"{wie} meerzorguren {mz!r} != {c.meerzorguren!r}")
+        if uitkomst != c.uitkomst:
+            out.append(f"{wie} uitkomst {uitkomst!r} != {c.uitkomst!r}")
+        if label != c.uitkomst_label:
+            out.append(f"{wie} label {label!r} != {c.uitkomst_label!r}")
+        if c.uitkomst == "Maatwerk" and tekst != "Maatwerk":
+            out.append(f"{wie} jaarbedrag toont {tekst!r} in plaats van 'Maatwerk'")
+        if not _zelfde_bedrag(jaarbedrag, c.jaarbedrag):
+            out.append(f"{wie} jaarbedrag {jaarbedrag!r} != {c.jaarbedrag!r}")
+        if not _zelfde_bedrag(etmaal, c.etmaalbedrag):
+            out.append(f"{wie} etmaalbedrag {etmaal!r} != {c.etmaalbedrag!r}")
+    if not _zelfde_bedrag(vb["G37"], res.totaal_jaarbedrag):
+        out.append(f"totaal jaarbedrag {vb['G37']!r} != {res.totaal_jaarbedrag!r}")
+    if not _zelfde_bedrag(vb["G39"], res.totaal_etmaalbedrag):
+        out.append(f"totaal etmaalbedrag {vb['G39']!r} != {res.totaal_etmaalbedrag!r}")
+    return out
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_formulier_rekent_als_engine(uitkomsten, jaar):
+    geldig = [(g, b) for g, b in uitkomsten[jaar] if not g.ongeldig]
+    assert len(geldig) >= AANTAL
+    fouten = {g.naam: d for g, b in geldig if (d := verschillen(g, b, jaar))}
+    assert fouten == {}
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_gevallen_dekken_alle_regels(uitkomsten, jaar):
+    """The generated cases reach every zorgprofiel, every band, maatwerk, the cap and
+    the context threshold on both sides."""
+    p = laad_parameters(jaar)
+    profielen, uitkomsten_per_zp, gemaximeerd, context = set(), set(), 0, set()
+    groepen = preventief = 0
+    for g, _b in uitkomsten[jaar]:
+        if g.ongeldig:
+            continue
+        res, _ = engine(g, jaar)
+        groepen += res.soort == "groep"
+        preventief += res.soort == "preventief"
+        for c in res.clienten:
+            profielen.add(c.zorgprofiel)
+            uitkomsten_per_zp.add((c.zorgprofiel, c.uitkomst))
+            gemaximeerd += bool(c.gemaximeerd)
+            if c.context_binnen_profiel:
+                context.add(c.context_binnen_profiel)
+        if res.groep_context_binnen_profiel:
+            context.add(res.groep_context_binnen_profiel)
+    assert profielen == set(p.zorgprofielen)
+    alle_banden = {(z.naam, b.uitkomst) for z in p.zorgprofielen.values() for b in z.banden}
+    gemist = alle_banden - uitkomsten_per_zp
+    assert gemist == set()
+    assert any(u == VALT_BINNEN for _, u in uitkomsten_per_zp)
+    assert gemaximeerd >= 5
+    assert {"Ja", "Nee"} <= context
+    assert groepen >= 40 and preventief >= 15
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_ongeldige_invoer_geeft_melding_en_geen_bedrag(uitkomsten, jaar):
+    for g, b in uitkomsten[jaar]:
+        if not g.ongeldig:
+            continue
+        res, _ = engine(g, jaar)
+        assert res.heeft_fout, g.naam
+        vb = b[VOORBLAD]
+        assert vb["B28"].startswith("Het formulier is nog niet volledig of bevat een fout"), (g.naam, vb["B28"])
+        assert any(vb[f"B{r}"] for r in range(29, 33)), g.naam
+        assert vb["G37"] is None and vb["G39"] is None, g.naam
+        for cel in ("E38", "E39", "E40", "E41"):
+            assert b["Overzicht individueel"][cel] is None, (g.naam, cel)
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_libreoffice_heeft_echt_herberekend(uitkomsten, jaar):
+    """Outputs change with the input: many different amounts over the cases."""
+    bedragen = {b[VOORBLAD]["G37"] for g, b in uitkomsten[jaar] if not g.ongeldig}
+    assert len(bedragen) > AANTAL // 2
+    assert all(isinstance(x, float) for x in bedragen)
+
+
+def test_meldingen_zijn_nederlands(uitkomsten):
+    jaar = JAREN[-1]
+    meldingen = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
+                 for g, b in uitkomsten[jaar] if g.ongeldig}  # fmt: skip
+    assert meldingen["tekst-in-nachtzorg"] == "Uren: Nachtzorg (I5): geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30."
+    assert meldingen["tarief-boven-1"] == "Algemeen: Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in)."
+    assert meldingen["geen-type"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
+    assert meldingen["onbekend-zorgprofiel"].startswith("Cliëntgegevens: Cliënt 1 (Cliënt 900): onbekend zorgprofiel 'VG9'")
+    assert meldingen["groep-van-een"] == "Groep: Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er 1."
