@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import defusedxml.ElementTree as DET
@@ -46,6 +46,7 @@ class Xlsx:
     data: bytes
     zip: zipfile.ZipFile
     namen: frozenset[str]
+    _xml: dict = field(default_factory=dict, repr=False)
 
     @property
     def heeft_vba(self) -> bool:
@@ -60,8 +61,10 @@ class Xlsx:
             raise OnveiligBestand(f"beschadigd bestand: onderdeel {naam} is niet leesbaar ({exc})") from None
 
     def xml(self, naam: str):
-        """A small XML part, parsed with defusedxml (no DTD, no entities)."""
-        return parse_xml(self.lees(naam), naam)
+        """A small XML part, parsed with defusedxml (no DTD, no entities); parsed once."""
+        if naam not in self._xml:
+            self._xml[naam] = parse_xml(self.lees(naam), naam)
+        return self._xml[naam]
 
 
 def parse_xml(data: bytes, naam: str = "XML"):

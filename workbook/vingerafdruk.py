@@ -113,7 +113,7 @@ def _cellen(data: bytes, naam: str):
             pos = data.find(b"<f", pos + 2)
             continue
         m = _SNEL.match(data, pos)
-        kop = _C_KOP.match(data, data.rfind(b"<c ", 0, pos)) if m is not None else None
+        kop = _C_KOP.match(data, data.rfind(b"<c ", max(0, pos - 1024), pos)) if m is not None else None
         if kop is None or kop.end() != pos:
             return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
         fattr, ftekst, v = m.groups()
