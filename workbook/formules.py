@@ -342,7 +342,8 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     S = OVERZICHT_IND
     r = 7
     K = {}
-    K[8] = f"=INDEX(mzp_zp,{CG}!$Y${r})"
+    # K9 = 0 (no or an unknown zorgprofiel): the chain stays empty instead of #VALUE!
+    K[8] = f'=IF({CG}!$Y${r}=0,"",INDEX(mzp_zp,{CG}!$Y${r}))'
     K[9] = f"={CG}!$Y${r}"
     K[10] = f"={CG}!$Z${r}"
     K[11] = f"={CG}!$AA${r}"
@@ -353,13 +354,13 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     K[16] = f"=N({AI}!$I$5)"
     K[17] = f"=mzp_factor*N({AI}!$I$6)"
     K[18] = f"=N({AI}!$I$7)"
-    K[19] = "=INDEX(mzp_zp_indirect,K9)"
+    K[19] = "=IF(K9=0,0,INDEX(mzp_zp_indirect,K9))"
     K[20] = f"=N({AI}!$I$8)/365*7"
     K[21] = "=" + _totaal("K14", "K15", "K16", "K17", "K18", "K19", "K20", "K10", "K11")
-    K[22] = '=IF(K21<K13,"",K21-K13)'
+    K[22] = '=IF(OR(K9=0,K21<K13),"",K21-K13)'
     K[23] = "=" + _band_idx("K22", "K9")
     K[24] = '=IF(K23="","",INDEX(mzp_band_label,K9,K23))'
-    K[25] = f'=IF(K22="",{q(VALT_BINNEN)},INDEX(mzp_band_uitkomst,K9,K23))'
+    K[25] = f'=IF(K9=0,"",IF(K22="",{q(VALT_BINNEN)},INDEX(mzp_band_uitkomst,K9,K23)))'
     K[26] = (
         f'=IF(K25={q(UITKOMST_MAATWERK)},(K22*24)/7*365*INDEX(mzp_zp_uurbudget,K9),'
         f'IF(OR(K22="",K25={q(UITKOMST_NMW)}),"",INDEX(mzp_band_bedrag,K9,K23)))'
@@ -371,7 +372,7 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     K[31] = '=IF(K29="","",IF(K27=0,"Niet van toepassing",IF(K27>K29,"Nee","Ja")))'
     K[32] = '=IF(K26="","",(K26+K30)/365)'
     K[33] = '=IF(K26="","",IF(K32>=mzp_max,mzp_max*365,K26+K30))'
-    K[34] = f'=IF(K26="","",K33*{TARIEF})'
+    K[34] = f'=IF(K26="","",K33*N({TARIEF}))'
     K[35] = '=IF(K34="","",K34/365)'
     for row, formula in K.items():
         f[(S, f"K{row}")] = formula
@@ -431,7 +432,7 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         f[(S, f"U{g}")] = f'=IF(AND(AE{g}<>"",T{g}={q(UITKOMST_MAATWERK)}),MIN(mzp_max*365,AE{g}),"")'
         f[(S, f"W{g}")] = f'=IF(AE{g}="","",(AE{g}+$M$13)/365)'
         f[(S, f"X{g}")] = f'=IF(AE{g}="","",IF(W{g}>=mzp_max,mzp_max*365,AE{g}+$M$13))'
-        f[(S, f"AF{g}")] = f'=IF(X{g}="","",X{g}*{TARIEF})'
+        f[(S, f"AF{g}")] = f'=IF(X{g}="","",X{g}*N({TARIEF}))'
         delen = [(f'IF(AA{g}=0,"",', ")")]
         wie = f"Cliënt {c - 6}"
         for col, wat in (("D", "wonen"), ("E", "dagbesteding"), ("F", "nachtzorg"), ("H", "inzet behandelaren"), ("J", "min-uren")):

@@ -204,6 +204,7 @@ def ongeldig(p: Parameters) -> list[Geval]:
     g2 = Geval(f"{p.jaar}-ongeldig-groep-tekst", dict(grp.cellen), ongeldig=True)
     g2.cellen[(GROEP, "F19")] = "nacht"
     out.append(g2)
+    out.append(Geval(f"{p.jaar}-ongeldig-leeg", {}, ongeldig=True))  # the form as distributed
     return out
 
 

@@ -161,6 +161,28 @@ def test_libreoffice_heeft_echt_herberekend(uitkomsten, jaar):
     assert all(isinstance(x, float) for x in bedragen)
 
 
+FOUTWAARDEN = ("#VALUE!", "#N/A", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "Err:")
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_geen_foutwaarden_in_het_formulier(uitkomsten, jaar):
+    """No cell of the read sheets shows a spreadsheet error, also for invalid and empty forms."""
+    fout = [(g.naam, blad, r + 1, c + 1, tekst)
+            for g, bladen in uitkomsten[jaar] for blad, b in bladen.items()
+            for r, rij in enumerate(b.rows) for c, tekst in enumerate(rij) if tekst.startswith(FOUTWAARDEN)]  # fmt: skip
+    assert fout == []
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_leeg_formulier_vraagt_om_invoer(uitkomsten, jaar):
+    """The form as distributed: status message, the first missing input, no amounts."""
+    [(g, b)] = [(g, b) for g, b in uitkomsten[jaar] if g.naam.endswith("ongeldig-leeg")]
+    vb = b[VOORBLAD]
+    assert vb["B28"] == "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
+    assert vb["B29"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
+    assert vb["G37"] is None and vb["G39"] is None
+
+
 def test_meldingen_zijn_nederlands(uitkomsten):
     jaar = JAREN[-1]
     meldingen = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
