@@ -17,6 +17,22 @@ def test_excel_round_half_van_nul_af(waarde, cijfers, verwacht):
     assert excel_round(waarde, cijfers) == verwacht
 
 
+@pytest.mark.parametrize(
+    ("waarde", "cijfers", "verwacht"),
+    [(1e28, 2, 1e28), (-1e300, 2, -1e300), (123456789012345678.0, 0, 123456789012346000.0),
+     (1.7976931348623157e308, 2, 1.7976931348623157e308), (1e-300, 2, 0.0)],
+)
+def test_excel_round_zeer_grote_en_kleine_getallen(waarde, cijfers, verwacht):
+    """Any finite double rounds without an exception (15 significant digits, like Excel)."""
+    assert excel_round(waarde, cijfers) == verwacht
+
+
+def test_excel_round_laat_nan_en_oneindig_staan():
+    """NaN and infinity come back as they are (validation rejects them before)."""
+    assert excel_round(float("inf"), 2) == float("inf")
+    assert excel_round(float("nan"), 2) != excel_round(float("nan"), 2)
+
+
 def test_cents_en_seconden():
     """cents() for money, seconds() for durations in days."""
     assert cents(505.2267) == 505.23

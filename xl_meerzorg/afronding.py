@@ -9,9 +9,11 @@ significant digits, then round half away from zero.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 SECONDS_PER_DAY = 86400
+# enough digits for any double (up to ~1.8e308) quantized to its decimals
+_CONTEXT = Context(prec=400)
 
 
 def excel_round(value: float, digits: int = 0) -> float:
@@ -20,7 +22,9 @@ def excel_round(value: float, digits: int = 0) -> float:
         return value
     d = Decimal(format(value, ".15g"))
     q = Decimal(1).scaleb(-digits)
-    return float(d.quantize(q, rounding=ROUND_HALF_UP))
+    out = float(d.quantize(q, rounding=ROUND_HALF_UP, context=_CONTEXT))
+    # the 15-digit form of the largest doubles rounds up past the double range
+    return value if out in (float("inf"), float("-inf")) else out
 
 
 def cents(value: float) -> float:
