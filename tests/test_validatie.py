@@ -134,3 +134,18 @@ def test_onzin_geeft_meldingen_geen_traceback(data):
     r = bereken(lees_aanvraag(data))
     assert r.heeft_fout
     assert r.totaal_jaarbedrag is None
+
+
+def test_onleesbaar_ja_nee_op_formulier_geeft_een_melding():
+    """An unreadable Ja/Nee cell is reported once, by its cell, not also as missing."""
+    from xl_meerzorg.formulier import ClientVelden, Veld, aanvraag_uit_velden
+
+    cv = ClientVelden(zorgprofiel=Veld("VG7", "Clientgegevens!J7"), dagbesteding=Veld("Misschien", "Clientgegevens!L7"),
+                      behandeling=Veld(None, "Clientgegevens!N7"), wonen=Veld(40 / 24, "Aanvraag individueel!I3"))  # fmt: skip
+    a = aanvraag_uit_velden(2026, Veld("individueel", "Voorblad!C23"), Veld(1.0, "Voorblad!C17"), [cv])
+    r = bereken(a)
+    assert [(m.niveau, m.veld, m.tekst) for m in r.meldingen] == [
+        ("fout", "Clientgegevens!L7", "Cliënt 1, dagbesteding van toepassing: vul Ja of Nee in, niet 'Misschien'."),
+        ("fout", "clienten[0].behandeling", "Cliënt 1: 'Behandeling van toepassing' (Ja/Nee) ontbreekt."),
+    ]
+    assert r.totaal_jaarbedrag is None

@@ -180,6 +180,7 @@ def aanvraag_uit_velden(
             o.fout(type_.naam, f"Onbekend type aanvraag {type_.waarde!r}.")
     t = o.getal(tarief, "Tariefpercentage")
     result: list[Client] = []
+    onleesbaar: set[str] = set()
     for i, cv in enumerate(clienten):
         wie = f"Cliënt {i + 1}"
         c = Client()
@@ -190,8 +191,12 @@ def aanvraag_uit_velden(
         if c.bsn and c.bsn.isdigit() and len(c.bsn) < 9:
             c.bsn = c.bsn.zfill(9)
         c.zorgprofiel = excel_tekst(cv.zorgprofiel.waarde) if cv.zorgprofiel else None
-        c.dagbesteding = o.ja_nee(cv.dagbesteding, f"{wie}, dagbesteding van toepassing")
-        c.behandeling = o.ja_nee(cv.behandeling, f"{wie}, behandeling van toepassing")
+        for key in ("dagbesteding", "behandeling"):
+            v = getattr(cv, key)
+            n = len(o.meldingen)
+            setattr(c, key, o.ja_nee(v, f"{wie}, {key} van toepassing"))
+            if len(o.meldingen) > n:
+                onleesbaar.add(f"clienten[{i}].{key}")
         c.geboortedatum = o.datum(cv.geboortedatum, f"{wie}, geboortedatum")
         c.opname = o.datum(cv.opname, f"{wie}, datum opname")
         c.ingang = o.datum(cv.ingang, f"{wie}, beoogde ingang")
@@ -224,4 +229,4 @@ def aanvraag_uit_velden(
     for v in groep_context_euros:
         e = o.getal(v, "Groep, contextgebonden middelen")
         g_euros.append(0.0 if e is None else e)
-    return Aanvraag(jaar, soort, t, result, g_uren, tuple(g_euros), o.meldingen)
+    return Aanvraag(jaar, soort, t, result, g_uren, tuple(g_euros), o.meldingen, frozenset(onleesbaar))

@@ -75,6 +75,9 @@ class Aanvraag:
     groep_context_euros: tuple[float, ...] = ()
     # Meldingen found while reading the input (text in number fields, ...).
     invoer_meldingen: list[Melding] = field(default_factory=list)
+    # Engine paths ("clienten[0].dagbesteding") of values that could not be read; the
+    # reading message already names them, so validation does not report them again.
+    onleesbaar: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

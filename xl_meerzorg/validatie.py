@@ -103,7 +103,7 @@ def valideer_client(p: Parameters, aanvraag: Aanvraag, c: Client, i: int) -> lis
     base = f"clienten[{i}]"
     wie = f"Cliënt {i + 1}" + (f" ({c.naam})" if c.naam else "")
     groep = aanvraag.soort == GROEP
-    gelezen = {m.veld for m in aanvraag.invoer_meldingen} if aanvraag.invoer_meldingen else ()
+    gelezen = aanvraag.onleesbaar | {m.veld for m in aanvraag.invoer_meldingen} if aanvraag.invoer_meldingen else ()
     zp = p.zorgprofiel(c.zorgprofiel)
     if c.zorgprofiel in (None, ""):
         out.append(Melding(FOUT, f"{base}.zorgprofiel", f"{wie}: het zorgprofiel (zorgzwaartepakket) ontbreekt."))
