@@ -77,3 +77,21 @@ def test_invoerbestand_blijft_ongewijzigd(tmp_path):
     before = (f.read_bytes(), f.stat().st_mtime_ns)
     main(["bereken", str(f)])
     assert (f.read_bytes(), f.stat().st_mtime_ns) == before
+
+
+def test_hulp_in_het_nederlands(capsys):
+    """--help shows argparse's own texts in Dutch."""
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: xl-meerzorg [-h] [--versie] OPDRACHT ...\n")
+    assert "  -h, --help  toon deze hulp en stop\n  --versie    toon de versie en stop\n" in out
+
+
+def test_ontbrekend_argument_in_het_nederlands(capsys):
+    """A missing argument: Dutch error on stderr, exit code 2."""
+    with pytest.raises(SystemExit) as exc:
+        main(["bereken"])
+    assert exc.value.code == 2
+    assert capsys.readouterr().err.endswith("xl-meerzorg bereken: fout: deze argumenten ontbreken: BESTAND\n")

@@ -99,7 +99,7 @@ def parser(nodig: str | None = None) -> argparse.ArgumentParser:
         prog="xl-meerzorg",
         description="Rekenkern van het aanvraagformulier meerzorg (Wlz).",
     )
-    p.add_argument("--versie", action="version", version=f"xl-meerzorg {__version__}")
+    p.add_argument("--versie", action="version", version=f"xl-meerzorg {__version__}", help="toon de versie en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="bereken een of meer aanvragen (JSON-bestanden)")
     b.add_argument("bestanden", nargs="+", metavar="BESTAND", help="aanvraag als JSON")
@@ -126,11 +126,39 @@ def _niet_beschikbaar(name: str) -> Callable:
     return run
 
 
+# argparse's own texts in Dutch (user-facing text of the tool is Dutch)
+ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon de versie en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "verwacht één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+}
+
+
+def _nl(tekst: str) -> str:
+    return ARGPARSE_NL.get(tekst, tekst)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     nodig = next((a for a in argv if not a.startswith("-")), None)
-    p = parser(nodig if nodig in PLUGINS else None)
-    args = p.parse_args(argv)
+    origineel = argparse._  # type: ignore[attr-defined]
+    argparse._ = _nl  # type: ignore[attr-defined]
+    try:
+        p = parser(nodig if nodig in PLUGINS else None)
+        args = p.parse_args(argv)
+    finally:
+        argparse._ = origineel  # type: ignore[attr-defined]
     if not getattr(args, "func", None):
         p.print_help()
         return EXIT_OK
