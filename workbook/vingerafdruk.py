@@ -95,43 +95,54 @@ def _attrs(b: bytes | None) -> dict[str, str]:
 
 
 def _cellen(data: bytes, naam: str):
-    """(cell, cell type, formula attributes, formula text, cached value present) for
-    every formula cell. The prolog (DTD, entity declarations) is checked with defusedxml;
-    without a DTD no entity can be declared, so the formula cells are cut out with strict
-    patterns and any entity other than the five XML ones is refused."""
+    """(cell, formula attributes, formula text, cached value present) for every formula
+    cell. The prolog (DTD, entity declarations) is checked with defusedxml; without a DTD
+    no entity can be declared, so the formula cells are cut out with strict patterns and
+    any entity other than the five XML ones is refused."""
+    ruw, volledig = _scan(data, naam)
+    return volledig if ruw is None else _decodeer(ruw)
+
+
+def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
+    """Find the formula cells of a sheet: ``(ruw, [])`` with ``ruw`` a list of
+    ``(kop, f)`` regex matches (the cell tag and the formula element, undecoded), or
+    ``(None, cellen)`` with the decoded cells of the full defusedxml parse when the
+    fast pattern does not know the layout."""
     begin = controleer_kop(data, naam)
     controleer_afmeting(data, naam)
     if not _F.search(data, begin):
-        return []
+        return [], []
     root = _ROOT.match(data, begin)
     if root is None or root.group(1) != b"worksheet":
-        return _cellen_volledig(data, naam)
-    out = []
-    pos = data.find(b"<f", root.end())
-    while pos >= 0:
-        if data[pos + 2 : pos + 3] not in _NA_F:  # <filterColumn ... and other elements
-            pos = data.find(b"<f", pos + 2)
-            continue
-        m = _SNEL.match(data, pos)
-        kop = _C_KOP.match(data, data.rfind(b"<c ", max(0, pos - 1024), pos)) if m is not None else None
-        if kop is None or kop.end() != pos:
-            return _cellen_volledig(data, naam)  # a layout the fast pattern does not know
-        fattr, ftekst, v = m.groups()
-        if v:
-            gecached = True
-        elif v is None:
-            gecached = False
-        else:  # an empty value is only a cached result for a text formula
-            t = _T.search(kop.group(2))
-            gecached = t is not None and t.group(1) in (b"str", b"s", b"inlineStr")
-        out.append((kop.group(1).decode(), _attrs_c(fattr) if fattr else _GEEN, _tekst_c(ftekst), gecached))
-        pos = data.find(b"<f", m.end())
-    return out
+        return None, _cellen_volledig(data, naam)
+    fs = list(_FE.finditer(data, root.end()))  # every <f followed by whitespace, > or /
+    rfind, kop = data.rfind, _C_KOP.match
+    koppen = [kop(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s)) for s in [m.start() for m in fs]]
+    ruw = list(zip(koppen, fs))
+    for i, (k, m) in enumerate(ruw):
+        if k is None or m[1] is None or k.end() != m.start():  # a layout the fast pattern does not know
+            _decodeer(ruw[:i])  # refuses an unknown entity before this cell, as a cell-by-cell reading does
+            return None, _cellen_volledig(data, naam)
+    return ruw, []
 
 
-_NA_F = (b">", b" ", b"/", b"\t", b"\n", b"\r")
+def _gecached(k: re.Match, v: bytes | None) -> bool:
+    if v:
+        return True
+    if v is None:
+        return False
+    t = _T.search(k[2])  # an empty value is only a cached result for a text formula
+    return t is not None and t.group(1) in (b"str", b"s", b"inlineStr")
+
+
+def _decodeer(ruw: list) -> list:
+    return [(k[1].decode(), _attrs_c(m[2]) if m[2] else _GEEN, _tekst_c(m[3]), _gecached(k, m[4])) for k, m in ruw]
+
+
 _GEEN: dict[str, str] = {}
-_SNEL = re.compile(rb"<f(\s[^>]*?)?(?:/>|>([^<]*)</f>)(?:<v>([^<]*)</v>|<v/>)?")
+# <f ...> with its cached value; group 1 is the formula element after "<f" (None: a
+# layout the fast pattern does not know), 2 the attributes, 3 the text, 4 the value.
+_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((\s[^>]*?)?(?:/>|>([^<]*)</f>))(?:<v>([^<]*)</v>|<v/>)?)?")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
 
@@ -160,23 +171,88 @@ def _cellen_volledig(data: bytes, naam: str):
     return out
 
 
+class Formules(NamedTuple):
+    """The formulas of one sheet, independent of the sheet's name and cached values:
+    shared by every form whose sheet has the same formula cells (see ``_BLADEN``)."""
+
+    teksten: dict[str, str]  # cell -> formula text (shared formulas written out)
+    hashes: dict[str, str]  # cell -> hash_formule(text)
+
+
+class Blad(NamedTuple):
+    """The formula cells of one sheet of one form."""
+
+    formules: Formules
+    zonder_waarde: list[str]  # formula cells without a cached value, in document order
+
+
+def _formules(cellen) -> Formules:
+    teksten: dict[str, str] = {}
+    gedeeld: dict[str, tuple[str, str]] = {}
+    for ref, fattr, tekst, _ in cellen:
+        if fattr.get("t") == "shared":
+            si = fattr.get("si", "")
+            if tekst:
+                gedeeld[si] = (ref, tekst)
+            elif si in gedeeld:
+                tekst = _vertaal(gedeeld[si][1], gedeeld[si][0], ref)
+        teksten[ref] = tekst
+    return Formules(teksten, {ref: hash_formule(t) for ref, t in teksten.items()})
+
+
+# Formulas of sheets seen before in this process, by a blake2b digest of the sheet's
+# formula cells exactly as they are in the XML: cell reference, formula attributes and
+# text, in document order. Forms made from the same template (and saved by the same
+# program) have the same formula cells, while their values, value types and shared-string
+# numbers differ; so the digest covers the formulas only, and the cached values (which
+# are per form) are read from every form.
+_BLADEN: dict[bytes, Formules] = {}
+MAX_BLADEN = 256
+
+
+def _handtekening(ruw: list) -> bytes:
+    delen = [b"%b %d %b" % (k[1], len(m[1]), m[1]) for k, m in ruw]  # length-prefixed: unambiguous
+    return hashlib.blake2b(b"\n".join(delen), digest_size=32).digest()
+
+
+def lees_blad(data: bytes, naam: str) -> Blad:
+    """The formula cells of one sheet part; checks its prolog and dimension."""
+    ruw, volledig = _scan(data, naam)
+    if ruw is None:  # unusual XML: no caching
+        laatste = {ref: gecached for ref, _, _, gecached in volledig}
+        return Blad(_formules(volledig), [ref for ref, c in laatste.items() if not c])
+    sleutel = _handtekening(ruw) if ruw else b""
+    fs = _BLADEN.get(sleutel)
+    if fs is None:
+        fs = _formules(_decodeer(ruw))
+        if len(_BLADEN) >= MAX_BLADEN:
+            del _BLADEN[next(iter(_BLADEN))]
+        _BLADEN[sleutel] = fs
+    if len(fs.teksten) == len(ruw):  # every cell once
+        zonder = [k[1].decode() for k, m in ruw if not m[4] and not _gecached(k, m[4])]
+    else:  # a cell reference occurs twice: the last one counts, as in a dict
+        laatste = {k[1].decode(): _gecached(k, m[4]) for k, m in ruw}
+        zonder = [ref for ref, c in laatste.items() if not c]
+    return Blad(fs, zonder)
+
+
+def lees_bladen(x: Xlsx, bladen: dict[str, str] | None = None) -> dict[str, Blad]:
+    """Sheet name -> Blad for every sheet of the workbook (missing parts are skipped)."""
+    bladen = bladen if bladen is not None else werkbladen(x)
+    return {blad: lees_blad(x.lees(deel), deel) for blad, deel in bladen.items() if deel in x.namen}
+
+
 def formules(x: Xlsx, bladen: dict[str, str] | None = None) -> dict[tuple[str, str], Formule]:
     """(sheet, cell) -> Formule for every formula cell of the workbook."""
-    bladen = bladen if bladen is not None else werkbladen(x)
+    return plat(lees_bladen(x, bladen))
+
+
+def plat(bladen: dict[str, Blad]) -> dict[tuple[str, str], Formule]:
     out: dict[tuple[str, str], Formule] = {}
-    for blad, deel in bladen.items():
-        if deel not in x.namen:
-            continue
-        data = x.lees(deel)
-        gedeeld: dict[str, tuple[str, str]] = {}
-        for ref, fattr, tekst, gecached in _cellen(data, deel):
-            if fattr.get("t") == "shared":
-                si = fattr.get("si", "")
-                if tekst:
-                    gedeeld[si] = (ref, tekst)
-                elif si in gedeeld:
-                    tekst = _vertaal(gedeeld[si][1], gedeeld[si][0], ref)
-            out[(blad, ref)] = Formule(tekst, gecached)
+    for blad, b in bladen.items():
+        zonder = set(b.zonder_waarde)
+        for ref, tekst in b.formules.teksten.items():
+            out[(blad, ref)] = Formule(tekst, ref not in zonder)
     return out
 
 
@@ -219,6 +295,42 @@ def _verwacht(versie: str) -> dict[tuple[str, str], str] | None:
     return {tuple(k.rsplit("!", 1)): h for k, h in v.items()}  # type: ignore[misc]
 
 
+@functools.lru_cache(maxsize=8)
+def _verwacht_per_blad(versie: str) -> dict[str, dict[str, str]] | None:
+    v = _verwacht(versie)
+    if v is None:
+        return None
+    out: dict[str, dict[str, str]] = {}
+    for (blad, ref), h in v.items():
+        out.setdefault(blad, {})[ref] = h
+    return out
+
+
+def vergelijk_bladen(versie: str, bladen: dict[str, Blad]) -> list[tuple[str, str]] | None:
+    """``vergelijk_formules(versie, plat(bladen))`` per sheet: a sheet whose formulas
+    equal the fingerprint is one dict comparison. None when no fingerprint is stored."""
+    verwacht = _verwacht_per_blad(versie)
+    if verwacht is None:
+        return None
+    out = []
+    for blad, exp in verwacht.items():
+        b = bladen.get(blad)
+        hashes = b.formules.hashes if b is not None else _GEEN
+        if hashes == exp:
+            continue
+        for ref, h in exp.items():
+            g = hashes.get(ref)
+            if g is None:
+                out.append((f"{blad}!{ref}", "verwijderd"))
+            elif g != h:
+                out.append((f"{blad}!{ref}", "gewijzigd"))
+        out.extend((f"{blad}!{ref}", "toegevoegd") for ref in hashes if ref not in exp)
+    for blad, b in bladen.items():
+        if blad not in verwacht:
+            out.extend((f"{blad}!{ref}", "toegevoegd") for ref in b.formules.hashes)
+    return sorted(out)
+
+
 def vergelijk(verwacht: dict[str, str], gevonden: dict[str, str]) -> list[tuple[str, str]]:
     """[(sheet!cell, "gewijzigd" | "verwijderd" | "toegevoegd")], sorted."""
     out = []
@@ -231,4 +343,4 @@ def vergelijk(verwacht: dict[str, str], gevonden: dict[str, str]) -> list[tuple[
     return sorted(out)
 
 
-__all__ = ["Formule", "OnveiligBestand", "formules", "hash_formule", "laad", "normaliseer", "vergelijk", "vergelijk_formules", "vingerafdruk"]
+__all__ = ["Blad", "Formule", "Formules", "OnveiligBestand", "formules", "hash_formule", "laad", "lees_bladen", "normaliseer", "plat", "vergelijk", "vergelijk_bladen", "vergelijk_formules", "vingerafdruk"]

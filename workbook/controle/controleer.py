@@ -19,8 +19,7 @@ from pathlib import Path
 
 from workbook import officieel as off
 from workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
-from workbook.vingerafdruk import formules as lees_formules
-from workbook.vingerafdruk import hash_formule, vergelijk_formules
+from workbook.vingerafdruk import Blad, hash_formule, lees_bladen, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
 from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
@@ -177,7 +176,7 @@ def _controleer(pad: Path) -> dict:
     for blad, deel in bladen.items():
         if deel in x.namen and x.zip.getinfo(deel).file_size > MAX_BLAD:
             raise OnveiligBestand(f"werkblad {blad} is te groot")
-    fs = lees_formules(x, bladen)  # also checks every sheet's XML prolog and dimension
+    fs = lees_bladen(x, bladen)  # also checks every sheet's XML prolog and dimension
     w = Waarden(x.data)
     info = herken(x, bladen, lambda: w.get(off.VOORBLAD, off.VERSIE_CEL))
     if info["formulier"] is None:
@@ -240,25 +239,25 @@ def formule_ok_voorlopig(bev) -> bool:
     return not any(f["soort"] == "formule" and f["niveau"] == AFWIJKING for f in bev)
 
 
-def _controleer_formules(info: dict, fs: dict, bev: _Bevindingen) -> None:
-    zonder_waarde = sorted(f"{blad.strip()}!{ref}" for (blad, ref), f in fs.items() if not f.gecached)
+def _controleer_formules(info: dict, fs: dict[str, Blad], bev: _Bevindingen) -> None:
+    zonder_waarde = sorted(f"{blad.strip()}!{ref}" for blad, b in fs.items() for ref in b.zonder_waarde)
     if zonder_waarde:
         voorbeeld = ", ".join(zonder_waarde[:5]) + (" …" if len(zonder_waarde) > 5 else "")
         bev.voeg(AFWIJKING, "herberekening", f"{len(zonder_waarde)} formulecel(len) zonder opgeslagen uitkomst ({voorbeeld}): het formulier is opgeslagen zonder herberekening.", zonder_waarde[0])
     if info["formulier"] == OFFICIEEL:
-        verschil = vergelijk_formules(info["versie"], fs) if info["versie"] else None
+        verschil = vergelijk_bladen(info["versie"], fs) if info["versie"] else None
         if verschil is None:
             bev.voeg(WAARSCHUWING, "formule", f"Geen vingerafdruk van de formules voor versie {info['versie'] or '?'}; de formules zijn niet gecontroleerd.")
             return
         for cel, soort in verschil:
             blad, ref = cel.rsplit("!", 1)
-            f = fs.get((blad, ref))
+            f = _tekst(fs, blad, ref)
             tekst = {
                 "gewijzigd": "De formule wijkt af van de officiële rekentool",
                 "verwijderd": "De formule van de officiële rekentool is overschreven of verwijderd",
                 "toegevoegd": "Formule die niet in de officiële rekentool staat",
             }[soort]
-            bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad.strip()}!{ref}", ("=" + f.tekst) if f else None, None)
+            bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad.strip()}!{ref}", ("=" + f) if f is not None else None, None)
         return
     try:
         from workbook.bouw import formules as bouw_formules  # the staff/providers' form builder
@@ -271,11 +270,17 @@ def _controleer_formules(info: dict, fs: dict, bev: _Bevindingen) -> None:
         bev.voeg(WAARSCHUWING, "formule", f"De formules van het eigen formulier zijn niet gecontroleerd ({exc}).")
         return
     for (blad, ref), formule in sorted(verwacht_f.items()):
-        f = fs.get((blad, ref))
-        if f is None:
+        b = fs.get(blad)
+        h = b.formules.hashes.get(ref) if b is not None else None
+        if h is None:
             bev.voeg(AFWIJKING, "formule", "De formule van het formulier is overschreven of verwijderd.", f"{blad}!{ref}", None, formule)
-        elif hash_formule(f.tekst) != hash_formule(str(formule)):
-            bev.voeg(AFWIJKING, "formule", "De formule wijkt af van het formulier van xl-meerzorg.", f"{blad}!{ref}", "=" + f.tekst, formule)
+        elif h != hash_formule(str(formule)):
+            bev.voeg(AFWIJKING, "formule", "De formule wijkt af van het formulier van xl-meerzorg.", f"{blad}!{ref}", "=" + b.formules.teksten[ref], formule)
+
+
+def _tekst(fs: dict[str, Blad], blad: str, ref: str) -> str | None:
+    b = fs.get(blad)
+    return b.formules.teksten.get(ref) if b is not None else None
 
 
 def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
