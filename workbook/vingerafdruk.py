@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import re
+from array import array
 from typing import NamedTuple
 from pathlib import Path
 
@@ -117,12 +118,14 @@ def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
         return None, _cellen_volledig(data, naam)
     fs = list(_FE.finditer(data, root.end()))  # every <f followed by whitespace, > or /
     rfind, kop = data.rfind, _C_KOP.match
-    koppen = [kop(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s)) for s in [m.start() for m in fs]]
+    begins = [m.start() for m in fs]
+    koppen = [kop(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s)) for s in begins]
     ruw = list(zip(koppen, fs))
-    for i, (k, m) in enumerate(ruw):
-        if k is None or m[1] is None or k.end() != m.start():  # a layout the fast pattern does not know
-            _decodeer(ruw[:i])  # refuses an unknown entity before this cell, as a cell-by-cell reading does
-            return None, _cellen_volledig(data, naam)
+    if None in koppen or [k.end() for k in koppen] != begins or None in [m[1] for m in fs]:
+        for i, (k, m) in enumerate(ruw):
+            if k is None or m[1] is None or k.end() != m.start():  # a layout the fast pattern does not know
+                _decodeer(ruw[:i])  # refuses an unknown entity before this cell, as a cell-by-cell reading does
+                return None, _cellen_volledig(data, naam)
     return ruw, []
 
 
@@ -131,7 +134,12 @@ def _gecached(k: re.Match, v: bytes | None) -> bool:
         return True
     if v is None:
         return False
-    t = _T.search(k[2])  # an empty value is only a cached result for a text formula
+    return _tekstformule(k[2])  # an empty value is only a cached result for a text formula
+
+
+@functools.lru_cache(maxsize=1024)
+def _tekstformule(attrs: bytes) -> bool:
+    t = _T.search(attrs)
     return t is not None and t.group(1) in (b"str", b"s", b"inlineStr")
 
 
@@ -211,8 +219,14 @@ MAX_BLADEN = 256
 
 
 def _handtekening(ruw: list) -> bytes:
-    delen = [b"%b %d %b" % (k[1], len(m[1]), m[1]) for k, m in ruw]  # length-prefixed: unambiguous
-    return hashlib.blake2b(b"\n".join(delen), digest_size=32).digest()
+    # The formula element (group 1 of _FE) ends at its first ">" when that closes "/>",
+    # else at the first "</f>" after it (its text holds no "<"), and a cell reference
+    # holds only A-Z0-9: so the concatenation of reference + formula element per cell is
+    # unambiguous, and the lengths are added as well.
+    delen = [k[1] + m[1] for k, m in ruw]
+    h = hashlib.blake2b(b"".join(delen), digest_size=32)
+    h.update(array("I", map(len, delen)).tobytes())
+    return h.digest()
 
 
 def lees_blad(data: bytes, naam: str) -> Blad:
@@ -229,7 +243,8 @@ def lees_blad(data: bytes, naam: str) -> Blad:
             del _BLADEN[next(iter(_BLADEN))]
         _BLADEN[sleutel] = fs
     if len(fs.teksten) == len(ruw):  # every cell once
-        zonder = [k[1].decode() for k, m in ruw if not m[4] and not _gecached(k, m[4])]
+        tekst = _tekstformule
+        zonder = [k[1].decode() for k, m in ruw if not m[4] and (m[4] is None or not tekst(k[2]))]
     else:  # a cell reference occurs twice: the last one counts, as in a dict
         laatste = {k[1].decode(): _gecached(k, m[4]) for k, m in ruw}
         zonder = [ref for ref, c in laatste.items() if not c]
