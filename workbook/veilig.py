@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,12 +55,66 @@ class Xlsx:
         return any(n.lower().endswith("vbaproject.bin") for n in self.namen)
 
     def lees(self, naam: str) -> bytes:
+        """An uncompressed part. Never more than the size in the zip directory (which the
+        limits above checked): a part that unpacks to more is refused."""
         try:
-            return self.zip.read(naam)
+            data = self._inflate(naam)
+            if data is not None:
+                return data
+            return self.zip.read(naam)  # anything unusual: zipfile (its checks and messages)
+        except OnveiligBestand:
+            raise
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
             raise OnveiligBestand(f"beschadigd bestand: onderdeel {naam} is niet leesbaar ({exc})") from None
         except Exception as exc:  # zlib.error and friends
             raise OnveiligBestand(f"beschadigd bestand: onderdeel {naam} is niet leesbaar ({exc})") from None
+
+    def _inflate(self, naam: str) -> bytes | None:
+        """A deflated part unpacked straight from the file's bytes, at most ``file_size``
+        + 1 bytes, with zipfile's header and CRC checks; None where zipfile must decide
+        (stored or flagged parts, a short or damaged stream, a CRC mismatch), so the result
+        or the error is exactly zipfile's."""
+        info = self.zip.getinfo(naam)
+        if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61:  # encrypted, patched, strong encryption
+            return None
+        kop = self.data[info.header_offset : info.header_offset + 30]
+        if len(kop) != 30 or kop[:4] != ZIP:
+            return None
+        vlag, n, m = struct.unpack("<H18xHH", kop[6:30])
+        begin = info.header_offset + 30
+        fname = self.data[begin : begin + n]
+        try:
+            if fname.decode("utf-8" if vlag & 0x800 else "cp437") != info.orig_filename:
+                return None
+        except UnicodeDecodeError:
+            return None
+        begin += n + m
+        ruw = self.data[begin : begin + info.compress_size]
+        if len(ruw) != info.compress_size:
+            return None
+        d = zlib.decompressobj(-15)
+        try:
+            uit = d.decompress(ruw, info.file_size + 1)
+        except zlib.error:
+            return None  # zipfile raises the same error (the stream breaks before file_size)
+        if len(uit) > info.file_size:
+            # More data than the zip directory says. zipfile would unpack ALL of it (up to
+            # 2 GB) and keep the first file_size bytes: unpack the rest in bounded steps
+            # only to give zipfile's verdict (a zlib error or a CRC error), and refuse a
+            # stream that goes on beyond MAX_LID (a zip bomb behind a false size).
+            totaal, rest = len(uit), d.unconsumed_tail
+            while rest and not d.eof:
+                totaal += len(d.decompress(rest, 1 << 20))
+                rest = d.unconsumed_tail
+                if totaal > MAX_LID:
+                    raise OnveiligBestand(f"verdacht onderdeel {naam}: pakt uit tot meer dan {MAX_LID // (1024 * 1024)} MB, meer dan in het zip-archief staat (zip-bom?)")
+            uit = uit[: info.file_size]
+            if zlib.crc32(uit) != info.CRC:
+                raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
+            return uit
+        if len(uit) != info.file_size or zlib.crc32(uit) != info.CRC:
+            return None
+        return uit
 
     def xml(self, naam: str):
         """A small XML part, parsed with defusedxml (no DTD, no entities); parsed once."""
