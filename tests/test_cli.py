@@ -95,3 +95,20 @@ def test_ontbrekend_argument_in_het_nederlands(capsys):
         main(["bereken"])
     assert exc.value.code == 2
     assert capsys.readouterr().err.endswith("xl-meerzorg bereken: fout: deze argumenten ontbreken: BESTAND\n")
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "verwacht"),
+    [
+        ('{"jaar": ' + "9" * 5000 + "}", {"onleesbaar": "geen geldige JSON (een getal is te lang)"}),
+        ('{"jaar": 1' + "0" * 400 + ', "soort": "individueel", "clienten": []}', {"jaar": 0}),
+    ],
+)
+def test_reuzengetallen_geen_traceback(tmp_path, capsys, inhoud, verwacht):
+    """Integers beyond any limit: a message, never a traceback."""
+    pad = tmp_path / "a.json"
+    pad.write_text(inhoud, encoding="utf-8")
+    code = main(["bereken", "--json", str(pad)])
+    uit = json.loads(capsys.readouterr().out)
+    assert verwacht.items() <= uit.items()
+    assert code == (2 if "onleesbaar" in verwacht else 1)

@@ -67,10 +67,26 @@ GEVALLEN = [
         ("fout", "clienten[0].opname", f"{WIE}: de datum opname (01-02-2026) ligt na de beoogde ingangsdatum (01-01-2026)."),
     ]),
     ("periode 0 maanden", lambda d: _c(d).update(maanden=0), [
-        ("fout", "clienten[0].maanden", f"{WIE}: de aangevraagde periode van 0 maanden ligt buiten 1–36 maanden."),
+        ("fout", "clienten[0].maanden", f"{WIE}: de aangevraagde periode van 0 maanden ligt buiten 1–48 maanden (de maximale termijn is 36 maanden)."),
     ]),
     ("periode 49 maanden", lambda d: _c(d).update(maanden=49), [
-        ("fout", "clienten[0].maanden", f"{WIE}: de aangevraagde periode van 49 maanden ligt buiten 1–36 maanden."),
+        ("fout", "clienten[0].maanden", f"{WIE}: de aangevraagde periode van 49 maanden ligt buiten 1–48 maanden (de maximale termijn is 36 maanden)."),
+    ]),
+    ("onrealistisch veel uren", lambda d: _c(d).update(nachtzorg=1e300), [
+        ("fout", "clienten[0].nachtzorg", f"{WIE}: uren nachtzorg per week is onrealistisch groot (meer dan 100.000 uur)."),
+    ]),
+    ("100.000 uur is nog toegestaan", lambda d: _c(d).update(context_uren_jaar=100_000), []),
+    ("onrealistisch hoog bedrag", lambda d: _c(d).update(context_euros=[1e308, 0]), [
+        ("fout", "clienten[0].context_euros[0]", f"{WIE}: contextgebonden middelen zijn onrealistisch hoog (meer dan € 1.000.000.000)."),
+    ]),
+    ("drie bedragen context", lambda d: _c(d).update(context_euros=[1, 2, 3]), [
+        ("fout", "clienten[0].context_euros", f"{WIE}: vul hoogstens twee bedragen contextgebonden middelen in (onderwerp a en b); er zijn er 3."),
+    ]),
+    ("getal buiten het bereik van een double", lambda d: _c(d).update(maanden=10**400), [
+        ("fout", "clienten[0].maanden", "Aangevraagde periode van cliënt 1 moet een geheel aantal maanden zijn, niet 100000000000000000000000000000000000000…."),
+    ]),
+    ("jaar buiten 1000-9999", lambda d: d.update(jaar=10**400), [
+        ("fout", "jaar", "Het jaar van de aanvraag ontbreekt of is geen jaartal: 100000000000000000000000000000000000000…."),
     ]),
     ("VG7+ langer dan 12 maanden", lambda d: _c(d).update(zorgprofiel="VG7+", maanden=18), [
         ("fout", "clienten[0].maanden", f"{WIE}: voor VG7+ is de maximale termijn 12 maanden; aangevraagd is 18."),
@@ -149,3 +165,22 @@ def test_onleesbaar_ja_nee_op_formulier_geeft_een_melding():
         ("fout", "clienten[0].behandeling", "Cliënt 1: 'Behandeling van toepassing' (Ja/Nee) ontbreekt."),
     ]
     assert r.totaal_jaarbedrag is None
+
+
+def test_groep_van_18_krijgt_een_waarschuwing():
+    """More clients than the form's 17 rows: computed, with a warning."""
+    d = json.loads((Path(__file__).resolve().parents[1] / "examples" / "groep-vg7.json").read_text(encoding="utf-8"))
+    d["clienten"] = [copy.deepcopy(d["clienten"][i % len(d["clienten"])]) for i in range(18)]
+    r = bereken(lees_aanvraag(d))
+    assert ("waarschuwing", "clienten", "Het aanvraagformulier heeft ruimte voor 17 cliënten; deze groep heeft er 18. Verdeel de groep over meer formulieren.") in [
+        (m.niveau, m.veld, m.tekst) for m in r.meldingen
+    ]
+    assert not r.heeft_fout and len(r.clienten) == 18
+
+
+@pytest.mark.parametrize(("tekst", "waarde"), [("0.950", 0.95), ("0,95", 0.95), ("95%", 0.95), ("1.000", 1000.0), ("€ 5.000,00", 5000.0)])
+def test_getal_als_tekst(tekst, waarde):
+    """Text numbers: decimal comma or point, percent, Dutch thousands separators (not after a leading 0)."""
+    from xl_meerzorg.invoer import lees_getal
+
+    assert lees_getal(tekst) == waarde

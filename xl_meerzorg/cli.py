@@ -42,6 +42,8 @@ def lees_json(path: Path) -> tuple[object | None, str | None]:
         return None, f"geen geldige JSON (regel {exc.lineno}, kolom {exc.colno})"
     except RecursionError:
         return None, "JSON is te diep genest"
+    except ValueError:  # e.g. an integer with more than 4300 digits
+        return None, "geen geldige JSON (een getal is te lang)"
     except OSError as exc:
         return None, f"kan niet lezen ({exc.strerror or exc})"
 

@@ -41,7 +41,7 @@ def excel_dagen(value: object) -> float:
     if isinstance(value, bool):
         raise OngeldigeWaarde(repr(value))
     if isinstance(value, (int, float)):
-        if not math.isfinite(value):
+        if not _eindig(value):
             raise OngeldigeWaarde(repr(value))
         return float(value)
     if isinstance(value, dt.datetime):
@@ -102,7 +102,7 @@ def excel_datum(value: object) -> dt.date | None:
         return None
     if isinstance(value, bool):
         raise OngeldigeWaarde(repr(value))
-    if isinstance(value, (int, float)) and math.isfinite(value) and 1 <= value < 2958466:
+    if isinstance(value, (int, float)) and _eindig(value) and 1 <= value < 2958466:
         return EXCEL_EPOCH_DATE + dt.timedelta(days=int(value))
     result = lees_datum(value)
     if result is None:
@@ -116,3 +116,11 @@ def excel_tekst(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _eindig(value: float) -> bool:
+    """math.isfinite that is False (instead of raising) for an int beyond the double range."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False

@@ -26,7 +26,7 @@ from .excelwaarden import (
     excel_tijdstip,
     leeg,
 )
-from .model import FOUT, GROEP, INDIVIDUEEL, PREVENTIEF, Aanvraag, Client, Dagprogramma, Melding, Slot
+from .model import FOUT, GROEP, INDIVIDUEEL, PREVENTIEF, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
 
 TYPE_TEKSTEN = {
     "preventieve meerzorg": PREVENTIEF,
@@ -89,7 +89,7 @@ class _Omzetter:
         try:
             return excel_dagen(v.waarde)
         except OngeldigeWaarde:
-            self.fout(v.naam, f"{wat}: geen geldige tijdsduur {v.waarde!r}; gebruik u:mm, bijvoorbeeld 4:30.")
+            self.fout(v.naam, f"{wat}: geen geldige tijdsduur {toon(v.waarde)}; gebruik u:mm, bijvoorbeeld 4:30.")
             return math.nan
 
     def getal(self, v: Veld | None, wat: str) -> float | None:
@@ -98,7 +98,7 @@ class _Omzetter:
         try:
             return excel_getal(v.waarde)
         except OngeldigeWaarde:
-            self.fout(v.naam, f"{wat}: geen getal {v.waarde!r}.")
+            self.fout(v.naam, f"{wat}: geen getal {toon(v.waarde)}.")
             return math.nan
 
     def ja_nee(self, v: Veld | None, wat: str) -> bool | None:
@@ -107,7 +107,7 @@ class _Omzetter:
         try:
             return excel_ja_nee(v.waarde)
         except OngeldigeWaarde:
-            self.fout(v.naam, f"{wat}: vul Ja of Nee in, niet {v.waarde!r}.")
+            self.fout(v.naam, f"{wat}: vul Ja of Nee in, niet {toon(v.waarde)}.")
             return None
 
     def datum(self, v: Veld | None, wat: str):
@@ -116,7 +116,7 @@ class _Omzetter:
         try:
             return excel_datum(v.waarde)
         except OngeldigeWaarde:
-            self.fout(v.naam, f"{wat}: geen geldige datum {v.waarde!r}.")
+            self.fout(v.naam, f"{wat}: geen geldige datum {toon(v.waarde)}.")
             return None
 
     def slots(self, kolommen, wie: str, dag: str) -> list[Slot]:
@@ -141,7 +141,7 @@ class _Omzetter:
             try:
                 tot = excel_tijdstip(tv)
             except OngeldigeWaarde:
-                self.fout(t.naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: geen geldige tijd {tv!r}.")  # type: ignore[union-attr]
+                self.fout(t.naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: geen geldige tijd {toon(tv)}.")  # type: ignore[union-attr]
                 vorige_tot = None
                 continue
             if vorige_leeg:
@@ -154,7 +154,7 @@ class _Omzetter:
             try:
                 ratio = excel_getal(None if r is None else r.waarde)
             except OngeldigeWaarde:
-                self.fout(r.naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: '1 begeleider op … cliënt(en)' is geen getal: {r.waarde!r}.")  # type: ignore[union-attr]
+                self.fout(r.naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: '1 begeleider op … cliënt(en)' is geen getal: {toon(r.waarde)}.")  # type: ignore[union-attr]
                 ratio = math.nan
             slots.append(Slot(vorige_tot, tot, functie, ratio))
             vorige_tot = tot
@@ -177,7 +177,7 @@ def aanvraag_uit_velden(
     else:
         soort = TYPE_TEKSTEN.get(str(type_.waarde).strip().lower(), "")
         if not soort:
-            o.fout(type_.naam, f"Onbekend type aanvraag {type_.waarde!r}.")
+            o.fout(type_.naam, f"Onbekend type aanvraag {toon(type_.waarde)}.")
     t = o.getal(tarief, "Tariefpercentage")
     result: list[Client] = []
     onleesbaar: set[str] = set()

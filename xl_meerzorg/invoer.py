@@ -12,7 +12,7 @@ import math
 import re
 from typing import Any
 
-from .model import FOUT, SOORTEN, Aanvraag, Client, Dagprogramma, Melding, Slot
+from .model import FOUT, SOORTEN, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
 from .tijd import OngeldigeDuur, parse_duur, parse_tijdstip
 from .validatie import UUR_VELDEN, VELD_NAMEN
 
@@ -48,13 +48,17 @@ def lees_getal(value: Any) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond the double range
+            return None
+        return number if math.isfinite(number) else None
     if isinstance(value, str):
         text = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         pct = text.endswith("%")
         if pct:
             text = text[:-1]
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):  # Dutch thousands separators
+        if re.fullmatch(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?", text):  # Dutch thousands separators ("0.950" is 0.95)
             text = text.replace(".", "").replace(",", ".")
         elif re.fullmatch(r"-?\d+,\d+", text):
             text = text.replace(",", ".")
@@ -103,7 +107,7 @@ def _duur(lezer: _Lezer, raw: dict, key: str, veld: str, label: str) -> float:
     try:
         return parse_duur(value)
     except OngeldigeDuur:
-        lezer.fout(veld, f"{label}: geen geldige tijdsduur {value!r}. Gebruik u:mm, bijvoorbeeld 4:30.")
+        lezer.fout(veld, f"{label}: geen geldige tijdsduur {toon(value)}. Gebruik u:mm, bijvoorbeeld 4:30.")
         return math.nan
 
 
@@ -129,7 +133,7 @@ def _slots(lezer: _Lezer, raw: Any, veld: str, dag: str) -> list[Slot]:
             try:
                 tijden.append(parse_tijdstip(value))
             except OngeldigeDuur:
-                lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: geen geldige tijd {value!r} bij '{key}'.")
+                lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: geen geldige tijd {toon(value)} bij '{key}'.")
                 tijden.append(math.nan)
         functie = item.get("functie")
         if functie is not None and not isinstance(functie, str):
@@ -137,7 +141,7 @@ def _slots(lezer: _Lezer, raw: Any, veld: str, dag: str) -> list[Slot]:
         ratio_raw = item.get("begeleider_op")
         ratio = lees_getal(ratio_raw)
         if ratio is None and ratio_raw not in (None, ""):
-            lezer.fout(f"{v}.begeleider_op", f"Tijdvak {i + 1} van het dagprogramma {dag}: '1 begeleider op … cliënt(en)' is geen getal: {ratio_raw!r}.")
+            lezer.fout(f"{v}.begeleider_op", f"Tijdvak {i + 1} van het dagprogramma {dag}: '1 begeleider op … cliënt(en)' is geen getal: {toon(ratio_raw)}.")
             ratio = math.nan
         slots.append(Slot(tijden[0], tijden[1], functie.strip() if functie else None, ratio))
     return slots
@@ -158,7 +162,7 @@ def lees_client(lezer: _Lezer, raw: Any, index: int) -> Client:
         value = raw.get(key)
         parsed = lees_ja_nee(value)
         if parsed is None and value is not None:
-            lezer.fout(f"{base}.{key}", f"'{key}' bij cliënt {index + 1} moet Ja of Nee zijn, niet {value!r}.")
+            lezer.fout(f"{base}.{key}", f"'{key}' bij cliënt {index + 1} moet Ja of Nee zijn, niet {toon(value)}.")
         setattr(client, key, parsed)
     for key in UUR_VELDEN:
         setattr(client, key, _duur(lezer, raw, key, f"{base}.{key}", f"Cliënt {index + 1}, {VELD_NAMEN[key]}"))
@@ -184,13 +188,13 @@ def lees_client(lezer: _Lezer, raw: Any, index: int) -> Client:
             continue
         parsed = lees_datum(value)
         if parsed is None:
-            lezer.fout(f"{base}.{key}", f"Geen geldige datum bij '{key}' van cliënt {index + 1}: {value!r}. Gebruik JJJJ-MM-DD.")
+            lezer.fout(f"{base}.{key}", f"Geen geldige datum bij '{key}' van cliënt {index + 1}: {toon(value)}. Gebruik JJJJ-MM-DD.")
         setattr(client, key, parsed)
     maanden = raw.get("maanden")
     if maanden not in (None, ""):
         number = lees_getal(maanden)
         if number is None or number != int(number):
-            lezer.fout(f"{base}.maanden", f"Aangevraagde periode van cliënt {index + 1} moet een geheel aantal maanden zijn, niet {maanden!r}.")
+            lezer.fout(f"{base}.maanden", f"Aangevraagde periode van cliënt {index + 1} moet een geheel aantal maanden zijn, niet {toon(maanden)}.")
         else:
             client.maanden = int(number)
     return client
@@ -207,7 +211,7 @@ def _euros(lezer: _Lezer, raw: Any, veld: str, wie: str) -> tuple[float, ...]:
             continue
         number = lees_getal(item)
         if number is None:
-            lezer.fout(f"{veld}[{i}]", f"Contextgebonden middelen ({wie}) moeten een bedrag zijn, niet {item!r}.")
+            lezer.fout(f"{veld}[{i}]", f"Contextgebonden middelen ({wie}) moeten een bedrag zijn, niet {toon(item)}.")
             values.append(math.nan)
         else:
             values.append(number)
@@ -225,17 +229,17 @@ def lees_aanvraag(data: Any) -> Aanvraag:
     jaar = data.get("jaar")
     if isinstance(jaar, str) and jaar.strip().isdigit():
         jaar = int(jaar.strip())
-    if isinstance(jaar, bool) or not isinstance(jaar, int):
-        lezer.fout("jaar", f"Het jaar van de aanvraag ontbreekt of is geen jaartal: {jaar!r}.")
+    if isinstance(jaar, bool) or not isinstance(jaar, int) or not 1000 <= jaar <= 9999:
+        lezer.fout("jaar", f"Het jaar van de aanvraag ontbreekt of is geen jaartal: {toon(jaar)}.")
         jaar = 0
     soort_raw = data.get("soort")
     soort = SOORT_ALIASSEN.get(soort_raw.strip().lower(), "") if isinstance(soort_raw, str) else ""
     if soort not in SOORTEN:
-        lezer.fout("soort", f"Onbekende soort aanvraag {soort_raw!r}; kies individueel, preventief of groep.")
+        lezer.fout("soort", f"Onbekende soort aanvraag {toon(soort_raw)}; kies individueel, preventief of groep.")
     tarief_raw = data.get("tariefpercentage")
     tarief = lees_getal(tarief_raw)
     if tarief is None and tarief_raw not in (None, ""):
-        lezer.fout("tariefpercentage", f"Het tariefpercentage is geen getal: {tarief_raw!r}.")
+        lezer.fout("tariefpercentage", f"Het tariefpercentage is geen getal: {toon(tarief_raw)}.")
         tarief = math.nan
     clienten_raw = data.get("clienten")
     clienten: list[Client] = []

@@ -28,6 +28,15 @@ class Melding:
         return {"niveau": self.niveau, "veld": self.veld, "tekst": self.tekst}
 
 
+def toon(value: object, lengte: int = 40) -> str:
+    """``repr(value)`` for a message, shortened to ``lengte`` characters."""
+    try:
+        text = repr(value)
+    except ValueError:  # an int with more digits than Python converts
+        text = "<te lang getal>"
+    return text if len(text) <= lengte else text[: lengte - 1] + "…"
+
+
 @dataclass(slots=True)
 class Slot:
     """One row of the day programme: from, to (clock, days), functie, 1 begeleider op ... cliënt(en)."""

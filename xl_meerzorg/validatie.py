@@ -25,6 +25,11 @@ VELD_NAMEN = {
 from .tijd import format_uren_minuten
 
 MIN_MAANDEN = 1
+# Plausibility limits: far above any real request, they keep absurd input (1e300 hours)
+# from producing an infinite or meaningless amount.
+MAX_UREN = 100_000  # hours in any hour field (per week, or per year for context)
+MAX_EUROS = 1_000_000_000  # context euros per amount
+MAX_CLIENTEN_FORMULIER = 17  # rows for clients on the official form
 MAX_MAANDEN_REKENTOOL = 48  # the official form accepts up to 48 months (Voorblad G41)
 _EPS = 1e-9
 _FUNCTIES = (WONEN.lower(), DAGBESTEDING.lower())
@@ -121,24 +126,32 @@ def valideer_client(p: Parameters, aanvraag: Aanvraag, c: Client, i: int) -> lis
             mogelijk = [x for x in p.combinaties(zp.naam) if not alleen_ja or (x.behandeling and x.dagbesteding)]
             opties = "; ".join(f"behandeling {ja_nee(x.behandeling)} en dagbesteding {ja_nee(x.dagbesteding)} ({x.code})" for x in mogelijk)
             out.append(Melding(FOUT, f"{base}.behandeling", f"{wie}: {zp.naam} met behandeling {ja_nee(c.behandeling)} en dagbesteding {ja_nee(c.dagbesteding)} heeft geen prestatiecode; mogelijk is: {opties}."))
+    te_groot = False
     for key in UUR_VELDEN:
         value = getattr(c, key)
         if not math.isnan(value) and value < 0:
             out.append(Melding(FOUT, f"{base}.{key}", f"{wie}: {VELD_NAMEN[key]} mag niet negatief zijn ({_tijd(value)})."))
+        elif not math.isnan(value) and value * 24 > MAX_UREN:
+            te_groot = True
+            out.append(Melding(FOUT, f"{base}.{key}", f"{wie}: {VELD_NAMEN[key]} is onrealistisch groot (meer dan {MAX_UREN:,} uur).".replace(",", ".")))
     for j, e in enumerate(c.context_euros):
         if not math.isnan(e) and e < 0:
             out.append(Melding(FOUT, f"{base}.context_euros[{j}]", f"{wie}: contextgebonden middelen mogen niet negatief zijn."))
+        elif not math.isnan(e) and e > MAX_EUROS:
+            out.append(Melding(FOUT, f"{base}.context_euros[{j}]", f"{wie}: contextgebonden middelen zijn onrealistisch hoog (meer dan € 1.000.000.000)."))
+    if len(c.context_euros) > 2:
+        out.append(Melding(FOUT, f"{base}.context_euros", f"{wie}: vul hoogstens twee bedragen contextgebonden middelen in (onderwerp a en b); er zijn er {len(c.context_euros)}."))
     if c.dagprogramma is not None:
         if c.wonen or c.dagbesteding_uren:
             out.append(Melding(FOUT, f"{base}.dagprogramma", f"{wie}: vul óf een dagprogramma óf de weekuren wonen/dagbesteding in, niet beide."))
         for dag, slots, naam in (("ma_vr", c.dagprogramma.ma_vr, "maandag-vrijdag"), ("za_zo", c.dagprogramma.za_zo, "zaterdag-zondag")):
             _valideer_slots(p, slots, f"{base}.dagprogramma.{dag}", naam, wie, out)
             per_dag = _formatie_per_dag(slots) + (c.nachtzorg / 7 if not math.isnan(c.nachtzorg) else 0.0)
-            if per_dag > 1 + _EPS:
+            if per_dag > 1 + _EPS and not te_groot:
                 out.append(Melding(WAARSCHUWING, f"{base}.dagprogramma.{dag}", f"{wie}: meer dan 24 uur zorg op een dag ({naam}: {_tijd(per_dag)} inclusief nachtzorg); controleer de begeleidingsratio's."))
     else:
         week = sum(x for x in (c.wonen, c.dagbesteding_uren, c.nachtzorg) if not math.isnan(x))
-        if week > 7 + _EPS:
+        if week > 7 + _EPS and not te_groot:
             out.append(Melding(WAARSCHUWING, f"{base}.wonen", f"{wie}: meer dan 24 uur zorg per dag ({_tijd(week)} per week aan wonen, dagbesteding en nachtzorg)."))
     if c.dagbesteding is False and c.dagbesteding_uren and not math.isnan(c.dagbesteding_uren):
         out.append(Melding(WAARSCHUWING, f"{base}.dagbesteding_uren", f"{wie}: dagbesteding is Nee, de uren dagbesteding tellen niet mee."))
@@ -157,7 +170,7 @@ def valideer_client(p: Parameters, aanvraag: Aanvraag, c: Client, i: int) -> lis
     if c.maanden is not None:
         maximum = int(p.max_maanden.waarde)
         if c.maanden < MIN_MAANDEN or c.maanden > MAX_MAANDEN_REKENTOOL:
-            out.append(Melding(FOUT, f"{base}.maanden", f"{wie}: de aangevraagde periode van {c.maanden} maanden ligt buiten 1–{maximum} maanden."))
+            out.append(Melding(FOUT, f"{base}.maanden", f"{wie}: de aangevraagde periode van {c.maanden} maanden ligt buiten 1–{MAX_MAANDEN_REKENTOOL} maanden (de maximale termijn is {maximum} maanden)."))
         elif c.maanden > maximum:
             out.append(Melding(WAARSCHUWING, f"{base}.maanden", f"{wie}: de aangevraagde periode van {c.maanden} maanden is langer dan de maximale termijn van {maximum} maanden (de rekentool staat tot {MAX_MAANDEN_REKENTOOL} toe)."))
         if zp is not None and p.max_maanden_per_zorgprofiel and zp.naam in p.max_maanden_per_zorgprofiel:
@@ -197,9 +210,17 @@ def valideer(aanvraag: Aanvraag, parameters: Parameters | None = None) -> list[M
     if aanvraag.soort == GROEP:
         if not math.isnan(aanvraag.groep_context_uren_jaar) and aanvraag.groep_context_uren_jaar < 0:
             out.append(Melding(FOUT, "groep.context_uren_jaar", "De context-uren van de groep mogen niet negatief zijn."))
+        if not math.isnan(aanvraag.groep_context_uren_jaar) and aanvraag.groep_context_uren_jaar * 24 > MAX_UREN:
+            out.append(Melding(FOUT, "groep.context_uren_jaar", f"De context-uren van de groep zijn onrealistisch groot (meer dan {MAX_UREN:,} uur).".replace(",", ".")))
         for j, e in enumerate(aanvraag.groep_context_euros):
             if not math.isnan(e) and e < 0:
                 out.append(Melding(FOUT, f"groep.context_euros[{j}]", "Contextgebonden middelen van de groep mogen niet negatief zijn."))
+            elif not math.isnan(e) and e > MAX_EUROS:
+                out.append(Melding(FOUT, f"groep.context_euros[{j}]", "Contextgebonden middelen van de groep zijn onrealistisch hoog (meer dan € 1.000.000.000)."))
+        if len(aanvraag.groep_context_euros) > 2:
+            out.append(Melding(FOUT, "groep.context_euros", f"Vul voor de groep hoogstens twee bedragen contextgebonden middelen in (onderwerp a en b); er zijn er {len(aanvraag.groep_context_euros)}."))
+        if n > MAX_CLIENTEN_FORMULIER:
+            out.append(Melding(WAARSCHUWING, "clienten", f"Het aanvraagformulier heeft ruimte voor {MAX_CLIENTEN_FORMULIER} cliënten; deze groep heeft er {n}. Verdeel de groep over meer formulieren."))
     for i, c in enumerate(aanvraag.clienten):
         out.extend(valideer_client(p, aanvraag, c, i))
     return out

@@ -80,7 +80,7 @@ def test_maanden_per_row_or_one_cell():
     per_rij = groep(maanden=[[12.0] if rij in GROEP_CLIENTEN else [None] for rij in range(1, 18)])
     assert mz.MZ_GROEP("totaal_jaarbedrag", None, **per_rij) == mz.MZ_GROEP("totaal_jaarbedrag", None, **a)
     assert mz.MZ_GROEP_MELDINGEN(**groep(maanden=60.0))[0] == [
-        "fout", "clienten[0].maanden", "Cliënt 1 (Cliënt A): de aangevraagde periode van 60 maanden ligt buiten 1–36 maanden.",
+        "fout", "clienten[0].maanden", "Cliënt 1 (Cliënt A): de aangevraagde periode van 60 maanden ligt buiten 1–48 maanden (de maximale termijn is 36 maanden).",
     ]  # fmt: skip
 
 

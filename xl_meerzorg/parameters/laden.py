@@ -338,8 +338,8 @@ def laad_parameters(jaar: int) -> Parameters:
     """The validated parameter set of ``jaar``; loaded once per process."""
     if isinstance(jaar, bool) or not isinstance(jaar, int):
         raise OnbekendJaar(f"Ongeldig jaar {jaar!r}; beschikbaar: {', '.join(map(str, beschikbare_jaren()))}")
-    path = resources.files(__package__) / f"jaar{jaar}.toml"
-    if not path.is_file():
+    if jaar not in beschikbare_jaren():
         jaren = ", ".join(str(j) for j in beschikbare_jaren())
-        raise OnbekendJaar(f"Geen parameterset voor {jaar}; beschikbaar: {jaren}")
+        raise OnbekendJaar(f"Geen parameterset voor {jaar if abs(jaar) < 10**6 else 'dat jaar'}; beschikbaar: {jaren}")
+    path = resources.files(__package__) / f"jaar{jaar}.toml"
     return parse_parameters(path.read_text(encoding="utf-8"), jaar)
