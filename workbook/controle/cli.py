@@ -14,11 +14,12 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .controleer import AFWIJKINGEN, FOUTEN, OK, ONLEESBAAR, controleer_bestand
+from .controleer import AFWIJKINGEN, FOUTEN, OK, ONLEESBAAR, controleer_bestand, voorbereid
 
 EXTENSIES = (".xlsx", ".xlsm")
 PARALLEL_VANAF = 8  # files; below this a process pool costs more than it saves
 MAX_PROCESSEN = 2
+CHUNK = 8  # files per task sent to a worker process
 
 
 def verzamel(paden: list[str]) -> list[Path]:
@@ -53,8 +54,11 @@ def controleer_alle(bestanden: list[Path], anoniem: bool = False, processen: int
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            with ProcessPoolExecutor(max_workers=processen) as ex:
-                it: Iterator[dict] = ex.map(fn, bestanden, chunksize=max(1, min(32, n // (processen * 8))))
+            # Paths go to the workers (each reads its files itself); every worker loads the
+            # fingerprints and parameters once; small chunks keep both workers busy until
+            # the end of the batch (a chunk costs far less than one form).
+            with ProcessPoolExecutor(max_workers=processen, initializer=voorbereid) as ex:
+                it: Iterator[dict] = ex.map(fn, bestanden, chunksize=max(1, min(CHUNK, n // (processen * 16))))
                 for u in it:
                     uitslagen.append(u)
                     if voortgang:

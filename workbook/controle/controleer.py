@@ -144,6 +144,23 @@ def herken(x: Xlsx, bladen: dict[str, str], waarden_versie) -> dict:
     return {"formulier": None, "jaar": None, "versie": None, "variant": None}
 
 
+def voorbereid() -> None:
+    """Load once per process what every check needs: python-calamine, the stored formula
+    fingerprints and the parameters of every year (initializer of the worker processes)."""
+    import python_calamine  # noqa: F401
+
+    from workbook.vingerafdruk import laad_alle
+    from xl_meerzorg.parameters import laad_parameters
+    from xl_meerzorg.parameters.laden import beschikbare_jaren
+
+    laad_alle()
+    for jaar in beschikbare_jaren():
+        try:
+            laad_parameters(jaar)
+        except Exception:  # reported per form when that year is checked
+            pass
+
+
 def controleer_bestand(pad: str | Path, anoniem: bool = False) -> dict:
     """Check one file; never raises."""
     pad = Path(pad)
