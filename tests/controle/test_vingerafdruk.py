@@ -44,3 +44,68 @@ def test_opgeslagen_vingerafdruk(jaar, versie, aantal):
     if not TEMPLATES[jaar].exists():
         pytest.skip(f"officiële rekentool ontbreekt in {REFERENCE}")
     assert vingerafdruk(formules(open_xlsx(TEMPLATES[jaar]))) == doc["formules"]
+
+
+# ------------------------------------------------------ per-process cache of a sheet's formulas
+
+KOP = b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+STAART = b"</row></sheetData></worksheet>"
+
+
+def blad(*cellen: bytes) -> bytes:
+    return KOP + b"".join(cellen) + STAART
+
+
+def test_zelfde_formules_andere_waarden_delen_de_formules():
+    from workbook import vingerafdruk as vf
+
+    a = vf.lees_blad(blad(b'<c r="A1" s="1"><f>B1*2</f><v>4</v></c>', b'<c r="A2" t="str"><f>IF(B1&gt;1,"x","")</f><v>x</v></c>'), "blad")
+    b = vf.lees_blad(blad(b'<c r="A1" s="1" t="e"><f>B1*2</f><v>#VALUE!</v></c>', b'<c r="A2" t="str"><f>IF(B1&gt;1,"x","")</f><v></v></c>'), "blad")
+    assert a.formules is b.formules  # shared: the formula cells are the same
+    assert dict(a.formules.teksten) == {"A1": "B1*2", "A2": 'IF(B1>1,"x","")'}
+    assert a.zonder_waarde == b.zonder_waarde == []
+    c = vf.lees_blad(blad(b'<c r="A1" s="1"><f>B1*2</f></c>', b'<c r="A2" t="n"><f>IF(B1&gt;1,"x","")</f><v></v></c>'), "blad")
+    assert c.formules is a.formules and c.zonder_waarde == ["A1", "A2"]  # cached values: per form
+
+
+@pytest.mark.parametrize(
+    "ander",
+    [
+        b'<c r="A1"><f>B1*3</f><v>4</v></c>',  # formula text
+        b'<c r="A3"><f>B1*2</f><v>4</v></c>',  # cell
+        b'<c r="A1"><f t="array" ref="A1">B1*2</f><v>4</v></c>',  # formula attributes
+        b'<c r="A1"><f>B1*2</f><v>4</v></c><c r="A4"><f>1</f><v>1</v></c>',  # one more formula
+    ],
+)
+def test_elke_andere_formule_is_een_ander_blad(ander):
+    from workbook import vingerafdruk as vf
+
+    a = vf.lees_blad(blad(b'<c r="A1"><f>B1*2</f><v>4</v></c>'), "blad")
+    b = vf.lees_blad(blad(ander), "blad")
+    assert b.formules is not a.formules  # read and decoded on its own
+    if b"array" not in ander:
+        assert b.formules != a.formules
+
+
+def test_dubbele_cel_telt_de_laatste():
+    from workbook import vingerafdruk as vf
+
+    for _ in range(2):  # uncached and cached
+        b = vf.lees_blad(blad(b'<c r="A1"><f>1+1</f></c>', b'<c r="A2"><f>2</f><v>2</v></c>', b'<c r="A1"><f>1+2</f><v>3</v></c>'), "blad")
+        assert dict(b.formules.teksten) == {"A1": "1+2", "A2": "2"} and b.zonder_waarde == []
+        assert list(vf.plat({"b": b})) == [("b", "A1"), ("b", "A2")]
+
+
+def test_vergelijk_bladen_gelijk_aan_vergelijk_formules():
+    from workbook import vingerafdruk as vf
+
+    if not TEMPLATES[2026].exists():
+        pytest.skip(f"officiële rekentool ontbreekt in {REFERENCE}")
+    bladen = vf.lees_bladen(open_xlsx(TEMPLATES[2026]))
+    assert vf.vergelijk_bladen("2026.01", bladen) == vf.vergelijk_formules("2026.01", vf.plat(bladen)) == []
+    assert vf.vergelijk_bladen("2025.01", bladen) == vf.vergelijk_formules("2025.01", vf.plat(bladen)) != []
+    zonder = {k: v for k, v in bladen.items() if k != "Versiebeheer" and k != "Data en informatie"}
+    extra = dict(zonder, Extra=vf.lees_blad(blad(b'<c r="A1"><f>1</f><v>1</v></c>'), "x"))
+    for b in (zonder, extra):
+        assert vf.vergelijk_bladen("2026.01", b) == vf.vergelijk_formules("2026.01", vf.plat(b)) != []
+    assert vf.vergelijk_bladen("9999.01", bladen) is None
