@@ -152,13 +152,22 @@ def _tekstformule(attrs: bytes) -> bool:
 
 
 def _decodeer(ruw: list) -> list:
-    return [(k[1].decode(), _attrs_c(m[2]) if m[2] else _GEEN, _tekst_c(m[3]), _gecached(k, m[4])) for k, m in ruw]
+    return [(k[1].decode(), *_ontleed(m[1]), _gecached(k, m[2])) for k, m in ruw]
+
+
+@functools.lru_cache(maxsize=16384)
+def _ontleed(f: bytes) -> tuple[dict[str, str], str]:
+    """Attributes and text of a formula element (group 1 of _FE)."""
+    fattr, ftekst = _F_DELEN.match(f).groups()  # type: ignore[union-attr]
+    return (_attrs_c(fattr) if fattr else _GEEN), _tekst_c(ftekst)
 
 
 _GEEN: dict[str, str] = {}
 # <f ...> with its cached value; group 1 is the formula element after "<f" (None: a
-# layout the fast pattern does not know), 2 the attributes, 3 the text, 4 the value.
-_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((\s[^>]*?)?(?:/>|>([^<]*)</f>))(?:<v>([^<]*)</v>|<v/>)?)?")
+# layout the fast pattern does not know), group 2 the value. _F_DELEN splits group 1 into
+# attributes and text.
+_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v>([^<]*)</v>|<v/>)?)?")
+_F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
 
@@ -253,9 +262,9 @@ def lees_blad(data: bytes, naam: str) -> Blad:
         _BLADEN[sleutel] = fs
     if len(fs.teksten) == len(ruw):  # every cell once
         tekst = _tekstformule
-        zonder = [k[1].decode() for k, m in ruw if not m[4] and (m[4] is None or not tekst(k[2]))]
+        zonder = [k[1].decode() for k, m in ruw if not m[2] and (m[2] is None or not tekst(k[2]))]
     else:  # a cell reference occurs twice: the last one counts, as in a dict
-        laatste = {k[1].decode(): _gecached(k, m[4]) for k, m in ruw}
+        laatste = {k[1].decode(): _gecached(k, m[2]) for k, m in ruw}
         zonder = [ref for ref, c in laatste.items() if not c]
     return Blad(fs, zonder)
 
