@@ -30,6 +30,8 @@ def _getal(v: object) -> bool:
 
 
 def _dagen(v: object) -> object:
+    if isinstance(v, dt.timedelta):  # a cached value in a duration format ([h]:mm:ss)
+        return v.total_seconds() / 86400
     if isinstance(v, dt.datetime):
         d = v - EPOCH
         return d.days + d.seconds / 86400 + d.microseconds / 86400e6

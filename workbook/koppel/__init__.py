@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blad import UDF_MODULE, blad_xml, bouw_cellen, conf_xml, kies_stijlen
+from .blad import UDF_MODULE, Cel, blad_xml, bouw_cellen, conf_xml, kies_stijlen, opmaak_melding
 from .lezen import CONF_BLAD, PYTHON_BLAD, Formulier, GeenFormulier, herken
 from .pakket import PakketFout, schrijf_kopie
 
@@ -47,6 +47,9 @@ def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Form
     zf = zipfile.ZipFile(io.BytesIO(data))
     namen = set(zf.namelist())
     stijlen, dxf = kies_stijlen(zf.read("xl/styles.xml") if "xl/styles.xml" in namen else None)
+    melding = opmaak_melding(stijlen)
+    if melding:
+        blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
     cm = "xl/metadata.xml" in namen and b"XLDAPR" in zf.read("xl/metadata.xml")
     try:
         kopie = schrijf_kopie(

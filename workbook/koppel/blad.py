@@ -14,11 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from defusedxml import ElementTree as DET
-
 from workbook import officieel
 
 from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
+from .stijlen import kies_stijlen, opmaak_melding  # noqa: F401 - kies_stijlen re-exported
 
 UDF_MODULE = "udfs.meerzorg"
 TOLERANTIE_EURO = 0.005  # half a cent
@@ -64,7 +63,7 @@ class Cel:
     ref: str  # "B8"
     waarde: object = None  # static value or cached value
     formule: str | None = None
-    stijl: str | None = None  # "kop", "tijd", "euro", "getal"
+    stijl: str | None = None  # "kop", "tijd", "euro" (stijlen.kies_stijlen); None: the default
     array_ref: str | None = None  # spilling formula: the range of the cached rows
     soort: str = "tekst"  # tekst, verwijzing, udf, verschil, spill
 
@@ -218,7 +217,7 @@ class Bouwer:
         pw = self.udf(f"{kp}{rij}", u, stijl)
         vw = verschil_waarde(fw, pw, soort)
         formule = verschil_formule(f"{kf}{rij}", f"{kp}{rij}", soort)
-        self.blad.cellen.append(Cel(f"{kv}{rij}", vw, formule, "euro" if soort == "euro" else None, soort="verschil"))
+        self.blad.cellen.append(Cel(f"{kv}{rij}", vw, formule, stijl, soort="verschil"))
         self.blad.verschillen.append((f"{kv}{rij}", soort))
 
     def kopregel(self, rij: int) -> None:
@@ -357,52 +356,8 @@ def bouw_cellen(f: Formulier, module) -> Blad:
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-def kies_stijlen(styles_xml: bytes | None) -> tuple[dict[str, int], int | None]:
-    """Existing cellXfs indexes for kop/tijd/euro and a dxf for highlighting (no new styles)."""
-    stijlen: dict[str, int] = {}
-    if not styles_xml:
-        return stijlen, None
-    root = DET.fromstring(styles_xml)
-    fmts = {int(n.get("numFmtId")): n.get("formatCode", "") for n in root.iter(f"{{{NS}}}numFmt")}
-    fonts = root.find(f"{{{NS}}}fonts")
-    vet = set()
-    if fonts is not None:
-        for i, font in enumerate(fonts.findall(f"{{{NS}}}font")):
-            if font.find(f"{{{NS}}}b") is not None and font.find(f"{{{NS}}}b").get("val", "1") not in ("0", "false"):
-                vet.add(i)
-    xfs = root.find(f"{{{NS}}}cellXfs")
-    if xfs is not None:
-        for i, xf in enumerate(xfs.findall(f"{{{NS}}}xf")):
-            kaal = xf.get("fillId", "0") == "0" and xf.get("borderId", "0") == "0" and xf.find(f"{{{NS}}}alignment") is None
-            if not kaal:
-                continue
-            nf = int(xf.get("numFmtId", "0"))
-            code = fmts.get(nf, "").lower()
-            font = int(xf.get("fontId", "0"))
-            if "tijd" not in stijlen and code.replace("hh", "h").startswith("[h]:mm") and font not in vet:
-                stijlen["tijd"] = i
-            if "euro" not in stijlen and ("€" in code) and "0.00" in code and not code.startswith("_") and font not in vet:
-                stijlen["euro"] = i
-            if "kop" not in stijlen and nf == 0 and font in vet:
-                stijlen["kop"] = i
-    dxf_id = None
-    dxfs = root.find(f"{{{NS}}}dxfs")
-    if dxfs is not None:
-        for i, dxf in enumerate(dxfs.findall(f"{{{NS}}}dxf")):
-            fill = dxf.find(f"{{{NS}}}fill")
-            if fill is not None and "FFC7CE" in DET.tostring(fill, encoding="unicode").upper():
-                dxf_id = i
-                break
-        if dxf_id is None:
-            for i, dxf in enumerate(dxfs.findall(f"{{{NS}}}dxf")):
-                if dxf.find(f"{{{NS}}}fill") is not None:
-                    dxf_id = i
-                    break
-    return stijlen, dxf_id
-
-
 def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
-    s = stijlen.get(c.stijl or "")
+    s = stijlen.get(c.stijl or "standaard")
     attrs = f' r="{c.ref}"' + (f' s="{s}"' if s is not None else "")
     v = c.waarde
     if c.formule is None and c.soort in ("tekst",):
