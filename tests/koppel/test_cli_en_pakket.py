@@ -99,6 +99,7 @@ def _run(argv):
 def test_cli_ontbrekend_en_geen_formulier(tmp_path, capsys):
     geen = tmp_path / "ander.xlsx"
     with zipfile.ZipFile(geen, "w") as z:
+        z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>')
     kapot = tmp_path / "kapot.xlsx"
     kapot.write_bytes(b"geen zip")
@@ -108,7 +109,7 @@ def test_cli_ontbrekend_en_geen_formulier(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "weg.xlsx: niet gevonden" in err
     assert "ander.xlsx: geen aanvraagformulier meerzorg (de bladen van het formulier ontbreken)" in err
-    assert "kapot.xlsx: geen geldig xlsx-bestand" in err
+    assert "kapot.xlsx: geen Excel-bestand (.xlsx/.xlsm)" in err
     # a folder: other workbooks are skipped, not an error
     assert _run([str(tmp_path)]) == 0
     assert "overgeslagen" in capsys.readouterr().err

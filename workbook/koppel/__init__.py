@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import importlib
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+
+from workbook import veilig
 
 from .blad import UDF_MODULE, Cel, blad_xml, bouw_cellen, conf_xml, kies_stijlen, opmaak_melding
 from .lezen import CONF_BLAD, PYTHON_BLAD, Formulier, GeenFormulier, herken
 from .pakket import PakketFout, schrijf_kopie
+from .veiligheid import OnveiligFormulier, onderdelen, open_bytes, open_pad
 
 ACHTERVOEGSEL = "-python"
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = veilig.MAX_BESTAND
 
-__all__ = ["ACHTERVOEGSEL", "GeenFormulier", "Gekoppeld", "doelpad", "koppel_bestand", "koppel_bytes"]
+__all__ = [
+    "ACHTERVOEGSEL", "GeenFormulier", "Gekoppeld", "OnveiligFormulier", "doelpad", "koppel_bestand", "koppel_bytes",
+]  # fmt: skip
 
 
 @dataclass
@@ -37,26 +42,27 @@ def doelpad(bron: Path, uit_map: Path | None = None) -> Path:
 
 
 def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Formulier]:
-    """The koppel copy of the xlsx ``data`` and the recognised form."""
-    import zipfile
-    import io
+    """The koppel copy of the xlsx ``data`` and the recognised form (same checks as a file)."""
+    return _koppel(open_bytes(data), naam)
 
-    f = herken(naam, data)
+
+def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
+    delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
+    f = herken(naam, x.data)
     module = importlib.import_module(UDF_MODULE)
     blad = bouw_cellen(f, module)
-    zf = zipfile.ZipFile(io.BytesIO(data))
-    namen = set(zf.namelist())
-    stijlen, dxf = kies_stijlen(zf.read("xl/styles.xml") if "xl/styles.xml" in namen else None)
+    stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
     melding = opmaak_melding(stijlen)
     if melding:
         blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
-    cm = "xl/metadata.xml" in namen and b"XLDAPR" in zf.read("xl/metadata.xml")
+    cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
     try:
         kopie = schrijf_kopie(
-            data,
+            x.data,
             f.bladen["voorblad"],
             [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
             + ([] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
+            delen,
         )
     except (PakketFout, KeyError, UnicodeDecodeError) as exc:
         raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
@@ -69,18 +75,30 @@ def koppel_bestand(bron: Path, uit_map: Path | None = None) -> Gekoppeld:
     doel = doelpad(bron, uit_map)
     if doel.resolve() == bron.resolve():
         raise GeenFormulier("de kopie zou het origineel overschrijven")
-    if bron.stat().st_size > MAX_BYTES:
-        raise GeenFormulier("bestand is te groot (meer dan 50 MB)")
-    with open(bron, "rb") as fh:
-        data = fh.read()
-    kopie, f = koppel_bytes(data, str(bron))
+    kopie, f = _koppel(open_pad(bron), str(bron))
     doel.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".koppel-", suffix=".xlsx", dir=doel.parent)
+    schrijf_atomair(doel, kopie)
+    return Gekoppeld(bron, doel, f)
+
+
+def schrijf_atomair(doel: Path, data: bytes) -> None:
+    """Write ``data`` to ``doel`` via a temporary file in the same folder and an atomic
+    replace. The file gets the mode of any new file (0666 minus the umask, and a default
+    ACL), not the 0600 of ``tempfile.mkstemp``."""
+    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = doel.parent / f".{doel.stem}.{secrets.token_hex(6)}.koppel-tmp"
+        try:
+            fd = os.open(tmp, vlaggen, 0o666)
+        except FileExistsError:
+            continue
+        break
+    else:  # pragma: no cover - 100 collisions of 48 random bits
+        raise FileExistsError(f"geen vrije tijdelijke naam in {doel.parent}")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(kopie)
+            fh.write(data)
         os.replace(tmp, doel)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-    return Gekoppeld(bron, doel, f)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ACHTERVOEGSEL, GeenFormulier, koppel_bestand
+from . import ACHTERVOEGSEL, GeenFormulier, OnveiligFormulier, koppel_bestand
 
 EXIT_OK = 0
 EXIT_FOUT = 2
@@ -43,6 +43,10 @@ def run(args: argparse.Namespace) -> int:
         for bestand in bestanden:
             try:
                 g = koppel_bestand(bestand, uit)
+            except OnveiligFormulier as exc:  # unsafe or damaged: an error, also in a folder
+                print(f"{bestand}: {exc}", file=sys.stderr)
+                code = EXIT_FOUT
+                continue
             except GeenFormulier as exc:
                 if map_gegeven:  # a folder may hold other workbooks: report and go on
                     print(f"{bestand}: overgeslagen: {exc}", file=sys.stderr)

@@ -139,12 +139,21 @@ def nieuwe_titels(tekst: str, na_blad: str, titels: list[str]) -> str:
     return tekst[:s] + str(aantal + len(titels)) + tekst[e:]
 
 
-def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool]]) -> bytes:
+def schrijf_kopie(
+    data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool]], inhoud: dict[str, bytes] | None = None
+) -> bytes:
     """The xlsx ``data`` with the sheets ``nieuwe`` = [(name, sheet xml, hidden)] added.
 
-    Every other member is copied with its name, order and decompressed bytes unchanged."""
+    Every other member is copied with its name, order and decompressed bytes unchanged.
+    ``inhoud`` (name -> unpacked bytes, e.g. from ``veiligheid.onderdelen``) saves
+    unpacking the members again; members missing from it are read from ``data``."""
     zin = zipfile.ZipFile(io.BytesIO(data))
     namen = zin.namelist()
+    inhoud = inhoud or {}
+
+    def lees(naam: str) -> bytes:
+        return inhoud[naam] if naam in inhoud else zin.read(naam)
+
     for deel in (WORKBOOK, RELS, TYPES):
         if deel not in namen:
             raise PakketFout(f"onderdeel {deel} ontbreekt")
@@ -156,25 +165,25 @@ def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool
         while f"xl/worksheets/sheet{nr}.xml" in namen:
             nr += 1
         delen.append(f"xl/worksheets/sheet{nr}.xml")
-    rels, rids = nieuwe_relaties(zin.read(RELS).decode("utf-8"), [d[len("xl/"):] for d in delen])
+    rels, rids = nieuwe_relaties(lees(RELS).decode("utf-8"), [d[len("xl/"):] for d in delen])
     wb, _pos = nieuwe_bladen_in_workbook(
-        zin.read(WORKBOOK).decode("utf-8"), na_blad, [(naam, rid, verborgen) for (naam, _x, verborgen), rid in zip(nieuwe, rids)]
+        lees(WORKBOOK).decode("utf-8"), na_blad, [(naam, rid, verborgen) for (naam, _x, verborgen), rid in zip(nieuwe, rids)]
     )
-    types = nieuwe_types(zin.read(TYPES).decode("utf-8"), delen)
+    types = nieuwe_types(lees(TYPES).decode("utf-8"), delen)
     vervangen = {WORKBOOK: wb.encode("utf-8"), RELS: rels.encode("utf-8"), TYPES: types.encode("utf-8")}
     if APP in namen:
-        app = zin.read(APP).decode("utf-8")
+        app = lees(APP).decode("utf-8")
         vervangen[APP] = nieuwe_titels(app, na_blad, [n for n, _x, _v in nieuwe]).encode("utf-8")
     uit = io.BytesIO()
     with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
-            inhoud = vervangen.get(info.filename)
-            if inhoud is None:
-                inhoud = zin.read(info.filename)
+            nieuw = vervangen.get(info.filename)
+            if nieuw is None:
+                nieuw = lees(info.filename)
             nieuw_info = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             nieuw_info.compress_type = info.compress_type
             nieuw_info.external_attr = info.external_attr
-            zout.writestr(nieuw_info, inhoud)
+            zout.writestr(nieuw_info, nieuw)
         for deel, (_naam, xml, _v) in zip(delen, nieuwe):
             zout.writestr(zipfile.ZipInfo(deel, date_time=(1980, 1, 1, 0, 0, 0)), xml, compress_type=zipfile.ZIP_DEFLATED)
     return uit.getvalue()
