@@ -169,8 +169,8 @@ class Formulier:
         return f"'[{self.pad.name}]{blad.upper()}'!{ref}"
 
     def reken(self, invoer: dict[Cel, object] | None = None, uitvoer: Iterable[Cel] | None = None) -> dict[Cel, object]:
-        """Compute ``uitvoer`` (default: all) with the input cells set to ``invoer`` (the
-        other input cells stay as in the file)."""
+        """Compute ``uitvoer`` (default: all) with the input cells set to ``invoer``; the other
+        input cells, and those given as None, stay as in the file (empty in the built form)."""
         cellen = list(uitvoer) if uitvoer is not None else self.uitvoer
         ids = [self.id(c) for c in cellen]
         inputs = {self.id(c): v for c, v in (invoer or {}).items() if v is not None}
