@@ -147,7 +147,8 @@ BREEDTES = {0: 8, 1: 22, 2: 12, 3: 13, 4: 24, 5: 24, 6: 10, 7: 14, 8: 14, 9: 12,
 UITLEG = (
     "Dit blad rekent het formulier na met de Python-rekenkern (xl-meerzorg) via xlwings. Per uitkomst staan "
     "naast elkaar: de waarde van het formulier, de waarde van Python en het verschil (Python min formulier). "
-    "Een verschil van meer dan een halve cent of een halve seconde is rood gemarkeerd."
+    "Een verschil van meer dan een halve cent of een halve seconde is rood gemarkeerd "
+    "(een negatief urenverschil toont Excel als ####; LibreOffice toont het met een minteken)."
 )
 UITLEG_2 = (
     "Zonder xlwings toont Excel de waarden van het moment van koppelen; na herberekenen staat er #NAAM?. "
