@@ -238,7 +238,7 @@ def _client_waarde(r: ClientResultaat, uitvoer: str) -> object:
 def _individueel(
     jaar, type_, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden,
+    context_euros, maanden, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ) -> Resultaat:  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
@@ -256,19 +256,24 @@ def _individueel(
         context_uren_jaar=_veld(context_uren_jaar, f"{c}.context_uren_jaar"),
         context_euros=[Veld(v, f"{c}.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
     )
+    # optional identity fields: checked like the form (BSN 11-proef, dates in order)
+    for key, waarde in (("naam", naam), ("bsn", bsn), ("geboortedatum", geboortedatum), ("opname", opname), ("ingang", ingang)):
+        if waarde is not None:
+            setattr(cv, key, _veld(waarde, f"{c}.{key}"))
     aanvraag = aanvraag_uit_velden(j, _veld(type_, "soort", "type"), _veld(tarief, "tariefpercentage", "tarief"), [cv])
     return bereken(aanvraag, p)
 
 
 def _groep(
     jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-    behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen: dict[str, list] | None = None,
+    behandelaren, min_uren, context_uren_jaar, context_euros, maanden, bsns=None, geboortedata=None,
+    opnames=None, ingangen=None, kolommen: dict[str, list] | None = None,
 ) -> tuple[Resultaat, dict[int, int]]:  # fmt: skip
     """The group result and the mapping form row (1..17) -> engine client index."""
     if kolommen is None:
         kolommen = _groep_kolommen(
             namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-            behandelaren, min_uren,
+            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen,
         )  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
@@ -304,9 +309,11 @@ def _groep(
 
 def _groep_kolommen(
     namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg, behandelaren, min_uren,
+    bsns=None, geboortedata=None, opnames=None, ingangen=None,
 ) -> dict[str, list]:  # fmt: skip
-    """The client columns of a group request (ClientVelden field -> cells)."""
-    return {
+    """The client columns of a group request (ClientVelden field -> cells); identity columns only when given."""
+    identiteit = {"bsn": bsns, "geboortedatum": geboortedata, "opname": opnames, "ingang": ingangen}
+    return {k: _cellen(v) for k, v in identiteit.items() if v is not None} | {
         "naam": _cellen(namen),
         "zorgprofiel": _cellen(zorgprofielen),
         "dagbesteding": _cellen(dagbestedingen),
@@ -378,6 +385,11 @@ _ARG_DOCS_INDIVIDUEEL = (
     ("context_uren_jaar", "Context-uren per jaar (u:mm)."),
     ("context_euros", "Contextgebonden middelen: het bereik van 2 cellen (euro's)."),
     ("maanden", "Optioneel: aangevraagde periode in maanden."),
+    ("naam", "Optioneel: naam van de cliënt (in de meldingen)."),
+    ("bsn", "Optioneel: BSN; een BSN dat niet aan de 11-proef voldoet is een fout."),
+    ("geboortedatum", "Optioneel: geboortedatum."),
+    ("opname", "Optioneel: datum opname (niet na de beoogde ingang)."),
+    ("ingang", "Optioneel: beoogde ingangsdatum."),
 )
 _BEREIK_ARGS = {
     "dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio", "context_euros",
@@ -400,7 +412,7 @@ def _individuele_decorators(f: Callable) -> Callable:
 def MZ_INDIVIDUEEL(
     uitvoer, jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Meerzorg van één cliënt (individueel of preventief), zoals het aanvraagformulier rekent. Uitvoer
     bijvoorbeeld uitkomst, meerzorguren (opmaak [u]:mm), jaarbedrag of etmaalbedrag. Bij een fout: de tekst
@@ -411,7 +423,7 @@ def MZ_INDIVIDUEEL(
         res = _individueel(
             jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
             weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-            context_euros, maanden,
+            context_euros, maanden, naam, bsn, geboortedatum, opname, ingang,
         )  # fmt: skip
         fout = _fouttekst(res)
         if fout:
@@ -430,7 +442,7 @@ def _individueel_uitvoer(uitvoer: str, args: tuple) -> object:
 def MZ_MEERZORGUREN(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Meerzorguren per week van één cliënt (dagdeel; opmaak [u]:mm), of 'Valt binnen het reguliere
     zorgzwaartepakket'. Bij een fout: de tekst 'Fout: ...'."""
@@ -442,7 +454,7 @@ def MZ_MEERZORGUREN(
 def MZ_UITKOMST(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Uitkomst van één cliënt: 'Meerzorgprofiel n', 'Maatwerk', 'Niet meerzorg waardig' of 'Valt binnen het
     reguliere zorgzwaartepakket'. Bij een fout: de tekst 'Fout: ...'."""
@@ -454,7 +466,7 @@ def MZ_UITKOMST(
 def MZ_JAARBEDRAG(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Jaarbedrag meerzorg van één cliënt (na maximum en tariefpercentage); leeg als er geen budget is.
     Bij een fout: de tekst 'Fout: ...'."""
@@ -466,7 +478,7 @@ def MZ_JAARBEDRAG(
 def MZ_ETMAALBEDRAG(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Etmaalbedrag meerzorg van één cliënt (jaarbedrag / 365); leeg als er geen budget is.
     Bij een fout: de tekst 'Fout: ...'."""
@@ -478,7 +490,7 @@ def MZ_ETMAALBEDRAG(
 def MZ_RESULTAAT(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Het hele overzicht van één cliënt als tabel van 2 kolommen (omschrijving, waarde) die uitloopt
     (spill). Uren als dagdeel (opmaak [u]:mm). Bij een fout één regel met de tekst 'Fout: ...'."""
@@ -500,7 +512,7 @@ def MZ_RESULTAAT(
 def MZ_MELDINGEN(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-    context_euros, maanden=None,
+    context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
 ):  # fmt: skip
     """Alle meldingen (fouten en waarschuwingen) van één aanvraag als tabel van 3 kolommen: niveau, veld,
     tekst; 'Geen meldingen' als alles in orde is."""
@@ -525,10 +537,14 @@ _ARG_DOCS_GROEP = (
     ("context_uren_jaar", "Context-uren van de groep per jaar (C8)."),
     ("context_euros", "Contextgebonden middelen van de groep (C11:C12)."),
     ("maanden", "Optioneel: aangevraagde periode in maanden (Voorblad G41)."),
+    ("bsns", "Optioneel: BSN's (Clientgegevens H7:H23); een BSN dat niet aan de 11-proef voldoet is een fout."),
+    ("geboortedata", "Optioneel: geboortedata (Clientgegevens F7:F23)."),
+    ("opnames", "Optioneel: data opname (Clientgegevens R7:R23), niet na de beoogde ingang."),
+    ("ingangen", "Optioneel: beoogde ingangsdata (Clientgegevens T7:T23)."),
 )
 _GROEP_BEREIK_ARGS = {
     "namen", "zorgprofielen", "dagbestedingen", "behandelingen", "wonen", "dagbesteding_uren", "nachtzorg",
-    "behandelaren", "min_uren", "context_euros", "maanden",
+    "behandelaren", "min_uren", "context_euros", "maanden", "bsns", "geboortedata", "opnames", "ingangen",
 }  # fmt: skip
 
 
@@ -549,6 +565,7 @@ def _groep_decorators(f: Callable) -> Callable:
 def MZ_GROEP(
     uitvoer, client_nr, jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen,
     dagbesteding_uren, nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden=None,
+    bsns=None, geboortedata=None, opnames=None, ingangen=None,
 ):  # fmt: skip
     """Groepsmeerzorg: de uitkomst van één cliënt (client_nr = rij 1..17 van de bereiken) of van de groep
     (totaal_jaarbedrag, totaal_etmaalbedrag). Een lege rij geeft een lege cel. Bij een fout: 'Fout: ...'."""
@@ -558,7 +575,7 @@ def MZ_GROEP(
         nr = None if u in UITVOER_GROEP_TOTAAL else _client_nr(client_nr)
         kolommen = _groep_kolommen(
             namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-            behandelaren, min_uren,
+            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen,
         )  # fmt: skip
         if nr is not None and not _rij_gevuld(kolommen, nr - 1):
             return ""  # an empty row of the form shows nothing
@@ -566,7 +583,7 @@ def MZ_GROEP(
             return float(sum(_rij_gevuld(kolommen, i) for i in range(_aantal_rijen(kolommen))))
         res, rijen = _groep(
             jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren,
-            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen,
+            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen=kolommen,
         )  # fmt: skip
         fout = _fouttekst(res)
         if fout:
@@ -583,7 +600,8 @@ def MZ_GROEP(
 @_groep_decorators
 def MZ_GROEP_MELDINGEN(
     jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-    behandelaren, min_uren, context_uren_jaar, context_euros, maanden=None,
+    behandelaren, min_uren, context_uren_jaar, context_euros, maanden=None, bsns=None, geboortedata=None,
+    opnames=None, ingangen=None,
 ):  # fmt: skip
     """Alle meldingen van een groepsaanvraag als tabel van 3 kolommen: niveau, veld, tekst;
     'Geen meldingen' als alles in orde is."""

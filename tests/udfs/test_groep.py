@@ -123,3 +123,14 @@ def test_a_row_with_only_hours_is_a_client():
     assert mz.MZ_GROEP("uitkomst", 10, **groep(clienten=clienten)).startswith(
         "Fout: Cliënt 4: het zorgprofiel (zorgzwaartepakket) ontbreekt. (+"
     )
+
+
+def test_bsns_optioneel_en_gecontroleerd():
+    """bsns/dates per row are optional; an invalid BSN in any row stops the group amounts."""
+    a = groep()
+    bsns = [[111222333.0] if r == 1 else [None] for r in range(1, 18)]
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **a, bsns=bsns) == mz.MZ_GROEP("totaal_jaarbedrag", None, **a)
+    fout = [["123456789"] if r == 3 else [None] for r in range(1, 18)]
+    assert mz.MZ_GROEP("totaal_jaarbedrag", None, **a, bsns=fout) == (
+        "Fout: Cliënt 2 (Cliënt B): BSN 123456789 is ongeldig (voldoet niet aan de 11-proef)."
+    )

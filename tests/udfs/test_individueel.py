@@ -170,3 +170,19 @@ def test_numpy_arrays_are_accepted():
     als_array["tarief"] = np.float64(1.0)
     assert mz.MZ_UITKOMST(**als_array) == "Meerzorgprofiel 6"
     assert mz.MZ_JAARBEDRAG(**als_array) == mz.MZ_JAARBEDRAG(**a)
+
+
+def test_identiteit_optioneel_en_gecontroleerd():
+    """naam/bsn/dates are optional; an invalid BSN or opname after ingang is a fout, no number."""
+    import datetime as dt
+
+    a = individueel()
+    goed = mz.MZ_JAARBEDRAG(**a, naam="Jan", bsn=111222333.0, geboortedatum=dt.datetime(1990, 5, 17),
+                            opname=dt.datetime(2024, 1, 1), ingang=dt.datetime(2026, 1, 1))  # fmt: skip
+    assert goed == mz.MZ_JAARBEDRAG(**a)
+    assert mz.MZ_JAARBEDRAG(**a, naam="Jan", bsn="123456789") == (
+        "Fout: Cliënt 1 (Jan): BSN 123456789 is ongeldig (voldoet niet aan de 11-proef)."
+    )
+    assert mz.MZ_UITKOMST(**a, opname=dt.datetime(2026, 3, 1), ingang=dt.datetime(2026, 1, 1)) == (
+        "Fout: Cliënt 1: de datum opname (01-03-2026) ligt na de beoogde ingangsdatum (01-01-2026)."
+    )
