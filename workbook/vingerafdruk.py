@@ -237,13 +237,13 @@ MAX_BLADEN = 256
 
 
 def _handtekening(ruw: list) -> bytes:
-    # The formula element (group 1 of _FE) ends at its first ">" when that closes "/>",
-    # else at the first "</f>" after it (its text holds no "<"), and a cell reference
-    # holds only A-Z0-9: so the concatenation of reference + formula element per cell is
-    # unambiguous, and the lengths are added as well.
+    """Digest of the formula cells: per cell its reference + formula element (group 1 of
+    _FE, which starts with whitespace, "/" or ">", never with A-Z0-9), hashed with the
+    number of cells and the length of each, so no two sequences give the same input."""
     delen = [k[1] + m[1] for k, m in ruw]
-    h = hashlib.blake2b(b"".join(delen), digest_size=32)
+    h = hashlib.blake2b(len(delen).to_bytes(8, "little"), digest_size=32)
     h.update(array("I", map(len, delen)).tobytes())
+    h.update(b"".join(delen))
     return h.digest()
 
 
