@@ -21,6 +21,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
@@ -56,6 +57,7 @@ from .layout import (
     TIJDSTIP,
     UITVOER,
     VARIANTEN,
+    VERBORGEN,
     VERSIEBEHEER,
     VOORBLAD,
     VRAGENLIJST,
@@ -142,6 +144,10 @@ def _parameters(ws, p: Parameters) -> None:
     ws[f"{fm.LIJST_KOL_RATIO}1"] = "begeleider_ratios"
     for i, r in enumerate(p.begeleider_ratios, start=2):
         ws[f"{fm.LIJST_KOL_RATIO}{i}"] = r
+    ws[f"{fm.LIJST_KOL_TEKST}1"] = "teksten (code, tekst)"
+    for i, (code, tekst) in enumerate(fm.TEKSTEN.items(), start=2):
+        ws[f"{fm.LIJST_KOL_TEKST}{i}"] = code
+        ws[f"{fm.kolom_plus(fm.LIJST_KOL_TEKST, 1)}{i}"] = tekst
     ws[f"{fm.LIJST_KOL_TIJD}1"] = "tijden"
     for i, t in enumerate(fm.tijden(p), start=2):
         c = ws[f"{fm.LIJST_KOL_TIJD}{i}"]
@@ -235,11 +241,11 @@ def _labels(wb, p: Parameters, variant: str) -> None:
     vb["L22"] = "Hulpcellen (niet wijzigen)"
     for col, w in zip("ABCDEFGH", (2, 30, 26, 4, 18, 28, 30, 2)):
         vb.column_dimensions[col].width = w
-    for r in range(28, 34):
+    for r in range(28, 36):
         vb.merge_cells(f"B{r}:G{r}")
         vb[f"B{r}"].alignment = WRAP
         vb.row_dimensions[r].height = 30
-    vb.column_dimensions["L"].hidden = True
+    _verberg(vb, *VERBORGEN[VOORBLAD])
 
     cg = wb[CLIENTGEGEVENS]
     cg["B1"] = "Cliëntgegevens"
@@ -253,8 +259,7 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         cg[f"B{r}"] = r - 6
     for col, w in (("D", 24), ("F", 14), ("H", 12), ("J", 11), ("L", 12), ("N", 12), ("P", 12), ("R", 14), ("T", 14), ("V", 8), ("X", 60)):
         cg.column_dimensions[col].width = w
-    for col in ("Y", "Z", "AA", "AB", "AC", "AD", "AE", "AF", "AG", "AJ", "AK"):
-        cg.column_dimensions[col].hidden = True
+    _verberg(cg, *VERBORGEN[CLIENTGEGEVENS])
 
     ai = wb[AANVRAAG_IND]
     ai["B1"] = "Aanvraag individueel: dagprogramma en uren"
@@ -271,8 +276,7 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         ai[f"{col}15"] = kop
         ai[f"{col}15"].font = BOLD
     ai["Z4"] = "Controle uren"
-    for col in ("AB", "AC"):
-        ai.column_dimensions[col].hidden = True
+    _verberg(ai, *VERBORGEN[AANVRAAG_IND])
 
     oi = wb[OVERZICHT_IND]
     oi["B1"] = "Overzicht individueel"
@@ -321,10 +325,15 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         gr[f"{col}18"].alignment = WRAP
     gr["B36"] = "Totaal"
     gr["B36"].font = BOLD
-    for col in ("AA", "AC", "AD", "AE", "AF", "AG", "AH"):
-        gr.column_dimensions[col].hidden = True
+    _verberg(gr, *VERBORGEN[GROEP])
     gr.column_dimensions["L"].width = 30
     gr.column_dimensions["B"].width = 22
+
+
+def _verberg(ws, van: str, tot: str) -> None:
+    """Hide the helper columns ``van``..``tot``."""
+    for k in range(column_index_from_string(van), column_index_from_string(tot) + 1):
+        ws.column_dimensions[get_column_letter(k)].hidden = True
 
 
 def _invoer_opmaak(wb, p: Parameters) -> None:

@@ -7,6 +7,11 @@ names (``mzp_*``). Only functions that Excel 2010+ and LibreOffice both compute 
 (IF, AND, OR, INDEX, MATCH, COUNTIF, SUMPRODUCT, MID, TEXT, ...): no dynamic arrays, LET or
 XLOOKUP.
 
+Inputs are read by hidden helper cells (``lees_*``) that accept exactly what the engine's
+coercion accepts (``xl_meerzorg.excelwaarden``: "4:30", "4,5", "09:00", "95%", "1,5",
+"€ 5.000,00", "17-05-1990", WAAR/ONWAAR ...) with locale-independent text functions; every
+calculation and check reads those helpers, never the raw input.
+
 ``formules(p, variant)`` returns {(sheet, cell): "=..."} for every formula cell.
 """
 
@@ -15,13 +20,24 @@ from __future__ import annotations
 from xl_meerzorg.parameters import Parameters
 from xl_meerzorg.parameters.laden import UITKOMST_MAATWERK, UITKOMST_NMW
 from xl_meerzorg.model import VALT_BINNEN
+from xl_meerzorg.validatie import MAX_EUROS, MAX_MAANDEN_REKENTOOL, MAX_UREN
 
 from .layout import (
     AANBIEDER,
     AANVRAAG_IND,
     CLIENTGEGEVENS,
     GROEP,
+    LEES_DATUM,
+    LEES_DUUR,
+    LEES_GETAL,
+    LEES_TIJDSTIP,
+    AI_DAG_KETEN,
+    AI_LET_OP,
+    CG_JA_NEE,
+    GR_LET_OP,
+    LEZERS,
     OVERZICHT_IND,
+    kolom_plus,
     PARAMETERS,
     TYPE_GROEP,
     TYPE_INDIVIDUEEL,
@@ -34,6 +50,7 @@ from .officieel import CLIENT_RIJEN, DAG_RIJEN, GROEP_RIJ_OFFSET
 V = VOORBLAD
 CG = f"'{CLIENTGEGEVENS}'"
 AI = f"'{AANVRAAG_IND}'"
+AI_BLAD = AANVRAAG_IND
 OI = f"'{OVERZICHT_IND}'"
 GR = f"'{GROEP}'"
 
@@ -42,6 +59,7 @@ ZP_START = 20  # first zorgprofiel row
 PC_START = 60  # first prestatiecode row
 LIJST_KOL_RATIO = "BA"
 LIJST_KOL_TIJD = "BB"
+LIJST_KOL_TEKST = "BD"  # BD:BE: code -> text of the messages (mzp_teksten)
 BAND_KOL = 8  # column H: first band lower bound
 GROOT = "1E+300"  # padding for unused band bounds (MATCH never reaches it)
 
@@ -50,7 +68,7 @@ SOORT = f"{V}!$L$23"  # "individueel" / "preventief" / "groep" / "" / "?"
 FOUT_ALG = f"{V}!$L$29"  # first general message
 FOUT_IND = f"{V}!$L$31"  # 1 when the individual calculation has a fout
 FOUT_GRP = f"{V}!$L$32"  # 1 when the group calculation has a fout
-TARIEF = f"{V}!$C$17"
+TARIEF = f"{V}!$L$17"  # the tariff as read (lees_getal of C17)
 
 EPS = "1E-9"
 
@@ -58,6 +76,264 @@ EPS = "1E-9"
 def q(text: str) -> str:
     """A string literal in a formula."""
     return '"' + text.replace('"', '""') + '"'
+
+
+# --------------------------------------------------------------------------- reading inputs
+#
+# Every input cell the calculation needs is read by hidden helper cells (``lees_*``,
+# placed by ``layout.LEZERS``) that accept exactly what the engine's coercion accepts
+# (``xl_meerzorg.excelwaarden``): numbers as they are, and text such as "4:30", "4,5 uur",
+# "09:00", "95%", "€ 5.000,00", "1,5", "17-05-1990", "ja". Text is parsed with
+# FIND/MID/SUBSTITUTE and arithmetic on digit strings only (VALUE of digits is the same in
+# every locale), never with VALUE/DATEVALUE of text with separators, which depends on the
+# locale of Excel or LibreOffice.
+#
+# The last helper cell of an input holds its value: a number, "" (empty) or a text code
+# for a value the engine rejects (``REDENEN``). The calculation and the checks read that
+# cell instead of the input.
+
+NBSP = "\u00a0"
+# code of an unreadable value -> the reason shown in the message (Parameters: mzp_teksten)
+REDENEN = {
+    "fout": "de cel bevat een foutwaarde",
+    "logisch": "WAAR of ONWAAR is geen waarde voor dit veld",
+    "minuten": "de minuten moeten 0 tot en met 59 zijn",
+    "seconden": "de seconden moeten 0 tot en met 59 zijn",
+    "uur": "het uur moet 0 tot en met 24 zijn",
+    "bereik": "dit getal is geen datum",
+    "datum": "deze datum bestaat niet",
+}
+# what to do, per kind of input (Parameters: mzp_teksten)
+UITLEG = {
+    "uitleg:duur": "vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5.",
+    "uitleg:tijd": "kies een tijd uit de lijst of vul uu:mm in, bijvoorbeeld 09:30.",
+    "uitleg:ratio": "kies een waarde uit de lijst.",
+    "uitleg:euro": "vul een bedrag in euro in, bijvoorbeeld 5000 of € 5.000,00.",
+    "uitleg:tarief": "vul een percentage in, bijvoorbeeld 95% of 0,95.",
+    "uitleg:maanden": f"vul een aantal maanden in (1 tot en met {MAX_MAANDEN_REKENTOOL}).",
+    "uitleg:datum": "vul een datum in als dd-mm-jjjj, bijvoorbeeld 17-05-1990.",
+}
+TEKSTEN = {**REDENEN, **UITLEG}
+
+
+def _schoon(ref: str) -> str:
+    """Text with tabs, line breaks and non-breaking spaces as spaces, TRIMmed."""
+    return f'TRIM(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({ref},CHAR(9)," "),CHAR(10)," "),CHAR(13)," "),"{NBSP}"," "))'
+
+
+def _zonder_cijfers(x: str) -> str:
+    for d in "0123456789":
+        x = f'SUBSTITUTE({x},"{d}","")'
+    return x
+
+
+def _vorm(x: str) -> str:
+    """Every digit as "0": "17-05-1990" -> "00-00-0000"."""
+    for d in "123456789":
+        x = f'SUBSTITUTE({x},"{d}","0")'
+    return x
+
+
+def _soort_eerst(ref: str, getal: str, rest: str) -> str:
+    """Errors, booleans and numbers first (LibreOffice also counts a boolean as a number)."""
+    return f'IF(ISERROR({ref}),"fout",IF(ISLOGICAL({ref}),"logisch",IF(ISNUMBER({ref}),{getal},{rest})))'
+
+
+def _a_cellen(a: str, S: str, P: str, R: str, A: str, tekst: str) -> dict[str, str]:
+    """The first pattern of ``xl_meerzorg.tijd.parse_duur``: u:mm[:ss] or u.mm[:ss] with 1-6
+    digits of hours and 1-2 of minutes and seconds, spaces around the separators allowed.
+    a: the text without those spaces; S: its shape ("0" per digit, "." as ":"); P: the first
+    separator; R: the shape after it; A: seconds, -1 no such text, -2 minutes > 59, -3
+    seconds > 59."""
+    q2 = f'FIND(":",{R})'
+
+    def hms(m: str, s: str) -> str:
+        return f"IF({m}>59,-2,IF({s}>59,-3,VALUE(LEFT({a},{P}-1))*3600+{m}*60+{s}))"
+
+    een = ",".join(f'{R}="{x}"' for x in ("0", "00"))
+    twee = ",".join(f'{R}="{x}"' for x in ("0:0", "0:00", "00:0", "00:00"))
+    return {
+        a: f'=SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE({tekst}," :",":"),": ",":")," .","."),". ",".")',
+        S: f'=SUBSTITUTE({_vorm(a)},".",":")',
+        P: f'=FIND(":",{S}&":")',
+        R: f"=MID({S},{P}+1,99)",
+        A: (
+            f'=IF(AND({P}>=2,{P}<=7,LEFT({S},{P}-1)=REPT("0",{P}-1)),'
+            f"IF(OR({een}),{hms(f'VALUE(MID({a},{P}+1,2))', '0')},"
+            f'IF(OR({twee}),IF(MID({a},{P}+{q2},1)=":",'
+            f"{hms(f'VALUE(MID({a},{P}+1,{q2}-1))', f'VALUE(MID({a},{P}+{q2}+1,2))')},-1),-1)),-1)"
+        ),
+    }
+
+
+def _b_uren(b: str) -> str:
+    """Hours "12", "12,5", "12.5" (suffix and sign already removed) -> hours; -1 otherwise.
+    The second pattern of ``parse_duur``; the value is digits / 10^decimals (one rounding,
+    as Python's float() of the text)."""
+    cijfers = f'SUBSTITUTE(SUBSTITUTE({b},".",""),",","")'
+    c = f"(LEN({b})-LEN({cijfers}))"
+    j = f'FIND(".",SUBSTITUTE({b},",","."))'
+    vorm = f'IF({b}="",FALSE,IF({c}>1,FALSE,IF({_zonder_cijfers(cijfers)}<>"",FALSE,IF({c}=0,TRUE,AND({j}>=2,{j}<=LEN({b})-1)))))'
+    return f"IF({vorm},VALUE({cijfers})/10^IF({c}=0,0,LEN({b})-{j}),-1)"
+
+
+def lees_duur(ref: str, cellen: list[str]) -> dict[str, str]:
+    """``excel_dagen``: a number (days), "u:mm[:ss]", "u.mm", hours "4", "4,5", "4.5 uur",
+    with a sign. Empty -> "" (0 in the sums). Cells: t (clean text), u (without sign),
+    a, S, P, R, A (u:mm), b, B (hours), value."""
+    t, u, a, S, P, R, A, b, B, v = cellen
+    neg = f'LEFT({t},1)="-"'
+    return {
+        t: f'=IF(ISTEXT({ref}),{_schoon(ref)},"")',
+        u: f"=IF({neg},TRIM(MID({t},2,LEN({t}))),{t})",
+        **_a_cellen(a, S, P, R, A, u),
+        b: (f'=TRIM(IF(EXACT(RIGHT({u},3),"uur"),LEFT({u},LEN({u})-3),'
+            f'IF(OR(EXACT(RIGHT({u},1),"u"),EXACT(RIGHT({u},1),"h")),LEFT({u},LEN({u})-1),{u})))'),
+        B: "=" + _b_uren(b),
+        v: "=" + _soort_eerst(ref, ref, (
+            f'IF({t}="","",IF({A}>=0,IF({neg},-({A}/86400),{A}/86400),IF({A}=-2,"minuten",IF({A}=-3,"seconden",'
+            f'IF({B}>=0,IF({neg},-{B},{B})/24,"vorm")))))'
+        )),
+    }
+
+
+def lees_tijdstip(ref: str, cellen: list[str]) -> dict[str, str]:
+    """``excel_tijdstip``: a number (day fraction) or "u:mm[:ss]"/"u.mm" up to 24 hours.
+    Empty -> "". Cells: c (clean text), a, S, P, R, A, value."""
+    c, a, S, P, R, A, v = cellen
+    return {
+        c: f'=IF(ISTEXT({ref}),{_schoon(ref)},"")',
+        **_a_cellen(a, S, P, R, A, c),
+        v: "=" + _soort_eerst(ref, ref, (
+            f'IF({c}="","",IF({A}>=0,IF({A}>=90000,"uur",{A}/86400),IF({A}=-2,"minuten",IF({A}=-3,"seconden","vorm"))))'
+        )),
+    }
+
+
+def lees_getal(ref: str, cellen: list[str]) -> dict[str, str]:
+    """``excel_getal`` (``invoer.lees_getal``): a number, or text "0,95", "95%", "1.5",
+    "€ 5.000,00", "-3". Empty -> "". Cells: w (without spaces and €), x (without sign and
+    %), S (shape), C (commas * 1000 + dots), F (number of decimals, -1 not a number), value."""
+    w, x, S, C, F, v = cellen
+    p = f'IF(RIGHT({w},1)="%",LEFT({w},LEN({w})-1),{w})'
+    n = f"LEN({S})"
+    c = f"INT({C}/1000)"
+    d = f"MOD({C},1000)"
+    k = f'FIND(",",{S})'
+    j = f'FIND(".",{S})'
+
+    def duizend(z: str) -> str:  # 1-3 digits (the first not 0), then groups ".ddd"
+        return f'AND({j}-1>=1,{j}-1<=3,LEFT({x},1)<>"0",{z}=REPT("0",{j}-1)&REPT(".000",{d}))'
+
+    komma = (
+        f'IF(AND({n}-{k}>=1,MID({S},{k}+1,{n})=REPT("0",{n}-{k})),'
+        f'IF({d}=0,IF(AND({k}>=2,LEFT({S},{k}-1)=REPT("0",{k}-1)),{n}-{k},-1),IF({duizend(f"LEFT({S},{k}-1)")},{n}-{k},-1)),-1)'
+    )
+    geen_komma = (
+        f'IF({d}=0,IF({S}=REPT("0",{n}),0,-1),'
+        f'IF({d}=1,IF(AND({j}>=2,{j}<={n}-1,{S}=REPT("0",{j}-1)&"."&REPT("0",{n}-{j})),IF(AND({j}<=4,{n}-{j}=3,LEFT({x},1)<>"0"),0,{n}-{j}),-1),'
+        f"IF({duizend(S)},0,-1)))"
+    )
+    schoon = ref
+    for teken in ("CHAR(9)", "CHAR(10)", "CHAR(13)", f'"{NBSP}"', '" "', '"€"'):
+        schoon = f'SUBSTITUTE({schoon},{teken},"")'
+    getal = f'VALUE(SUBSTITUTE(SUBSTITUTE({x},".",""),",",""))/10^{F}'
+    return {
+        w: f'=IF(ISTEXT({ref}),{schoon},"")',
+        x: f'=IF(LEFT({p},1)="-",MID({p},2,LEN({p})),{p})',
+        S: "=" + _vorm(x),
+        C: f'=({n}-LEN(SUBSTITUTE({S},",","")))*1000+{n}-LEN(SUBSTITUTE({S},".",""))',
+        F: f"=IF({n}=0,-1,IF({c}>1,-1,IF({c}=1,{komma},{geen_komma})))",
+        v: "=" + _soort_eerst(ref, ref, (
+            f'IF({_schoon(ref)}="","",IF({F}<0,"vorm",IF(LEFT({w},1)="-",-({getal}),{getal})/IF(RIGHT({w},1)="%",100,1)))'
+        )),
+    }
+
+
+def lees_datum(ref: str, cellen: list[str]) -> dict[str, str]:
+    """``excel_datum``: a serial number 1..2958465, or text "jjjj-mm-dd", "dd-mm-jjjj"
+    (also with / or .). Value: days since 30-12-1899 (computed, so also before 1900; not
+    DATE). Empty -> "". Cells: t, S (shape), Y (jjjjmmdd, -1 no date text), value."""
+    t, S, Y, v = cellen
+    S2 = f'SUBSTITUTE(SUBSTITUTE({S},"/","-"),".","-")'
+    t2 = f'SUBSTITUTE(SUBSTITUTE({t},"/","-"),".","-")'
+    iso = ",".join(f'{S}="{s}"' for s in ("0000-0-0", "0000-00-0", "0000-0-00", "0000-00-00"))
+    nl = ",".join(f'{S2}="{s}"' for s in ("0-0-0000", "00-0-0000", "0-00-0000", "00-00-0000"))
+    q1 = f'FIND("-",{t2})'
+    q2 = f'FIND("-",{t2},{q1}+1)'
+    jj, mm, dd = f"INT({Y}/10000)", f"MOD(INT({Y}/100),100)", f"MOD({Y},100)"
+    schrikkel = f"IF(OR(AND(MOD({jj},4)=0,MOD({jj},100)<>0),MOD({jj},400)=0),1,0)"
+    bestaat = f"IF(OR({jj}<1,{mm}<1,{mm}>12,{dd}<1),FALSE,{dd}<=CHOOSE({mm},31,28+{schrikkel},31,30,31,30,31,31,30,31,30,31))"
+    j2 = f"({jj}-IF({mm}<=2,1,0))"
+    serieel = f"365*{j2}+INT({j2}/4)-INT({j2}/100)+INT({j2}/400)+INT((153*MOD({mm}+9,12)+2)/5)+{dd}-693900"
+    return {
+        t: f'=IF(ISTEXT({ref}),{_schoon(ref)},"")',
+        S: "=" + _vorm(t),
+        Y: (f'=IF(OR({iso}),VALUE(LEFT({t},4))*10000+VALUE(MID({t},6,FIND("-",{t},6)-6))*100+VALUE(MID({t},FIND("-",{t},6)+1,2)),'
+            f"IF(OR({nl}),VALUE(RIGHT({t},4))*10000+VALUE(MID({t2},{q1}+1,{q2}-{q1}-1))*100+VALUE(LEFT({t2},{q1}-1)),-1))"),
+        v: "=" + _soort_eerst(ref, f'IF(AND({ref}>=1,{ref}<2958466),INT({ref}),"bereik")', (
+            f'IF({t}="","",IF({Y}<0,"vorm",IF({bestaat},{serieel},"datum")))'
+        )),
+    }
+
+
+def lees_ja_nee(ref: str, schoon: str) -> dict[str, str]:
+    """``excel_ja_nee`` into the cell ``schoon`` (clean text) and a value "Ja", "Nee", ""
+    (empty) or "?" (unreadable); WAAR/ONWAAR count. Returns the two formulas (clean, value)."""
+    t = schoon
+    ja = ",".join(f'{t}="{w}"' for w in ("ja", "j", "yes", "true", "1"))
+    nee = ",".join(f'{t}="{w}"' for w in ("nee", "n", "no", "false", "0"))
+    return {
+        "schoon": f'=IF(ISTEXT({ref}),{_schoon(ref)},"")',
+        "waarde": (
+            f'=IF(ISERROR({ref}),"?",IF(ISLOGICAL({ref}),IF({ref},"Ja","Nee"),IF(ISNUMBER({ref}),"?",'
+            f'IF({t}="","",IF(OR({ja}),"Ja",IF(OR({nee}),"Nee","?"))))))'
+        ),
+    }
+
+
+def waarde(blad: str, cel: str, van: str | None = None) -> str:
+    """The value helper of an input, as seen from sheet ``van`` (absolute from elsewhere)."""
+    w = LEZERS[(blad, cel)].waarde
+    if van == blad:
+        return w
+    col = w.rstrip("0123456789")
+    return f"'{blad}'!${col}${w[len(col):]}" if blad != V else f"{V}!${col}${w[len(col):]}"
+
+
+def lezers(f: dict) -> None:
+    """The helper cells of every input."""
+    for lz in LEZERS.values():
+        maak = {LEES_DUUR: lees_duur, LEES_TIJDSTIP: lees_tijdstip, LEES_GETAL: lees_getal, LEES_DATUM: lees_datum}[lz.soort]
+        for cel, formule in maak(lz.cel, list(lz.cellen)).items():
+            f[(lz.blad, cel)] = formule
+
+
+def _toon(ref: str) -> str:
+    """What the provider typed, for a message (WAAR/ONWAAR for a boolean)."""
+    return f'IF(ISERROR({ref}),"#FOUT",IF(ISLOGICAL({ref}),IF({ref},"WAAR","ONWAAR"),{ref}))'
+
+
+def _onleesbaar(ref: str, v: str, voor: str, wat: str, uitleg: str, voor_formule: bool = False) -> str:
+    """Message for an input the engine rejects: what was typed, why (when known), what to do:
+    ``voor`` + ': "4:75" is ' + ``wat`` + ' (de minuten ...); ' + the text ``uitleg`` (a key of
+    UITLEG). ``voor`` is text, or a formula expression with ``voor_formule``."""
+    kop = voor if voor_formule else q(voor)
+    assert uitleg in UITLEG
+    return (
+        f'{kop}&": """&{_toon(ref)}&""" is {wat}"&IFERROR(" ("&VLOOKUP({v},mzp_teksten,2,FALSE)&")","")'
+        f'&"; "&VLOOKUP("{uitleg}",mzp_teksten,2,FALSE)'
+    )
+
+
+def _ongeldig(v: str) -> str:
+    return f'AND({v}<>"",NOT(ISNUMBER({v})))'
+
+
+def _uren_tekst(x: str) -> str:
+    """[h]:mm of a duration (rounded to the minute), without TEXT (its format codes depend on the locale)."""
+    m = f"ROUND(ABS({x})*1440,0)"
+    return f'IF({x}<0,"-","")&INT({m}/60)&":"&IF(MOD({m},60)<10,"0","")&MOD({m},60)'
 
 
 def _col(n: int) -> str:
@@ -107,6 +383,7 @@ def parameter_namen(p: Parameters) -> dict[str, str]:
         "mzp_pc_uren": f"'{PARAMETERS}'!$C${PC_START}:$C${PC_START + npc - 1}",
         "mzp_ratios": f"'{PARAMETERS}'!${LIJST_KOL_RATIO}$2:${LIJST_KOL_RATIO}${1 + len(p.begeleider_ratios)}",
         "mzp_tijden": f"'{PARAMETERS}'!${LIJST_KOL_TIJD}$2:${LIJST_KOL_TIJD}${1 + len(tijden(p))}",
+        "mzp_teksten": f"'{PARAMETERS}'!${LIJST_KOL_TEKST}$2:${kolom_plus(LIJST_KOL_TEKST, 1)}${1 + len(TEKSTEN)}",
     }
 
 
@@ -128,28 +405,27 @@ def pc_rijen(p: Parameters):
     return out
 
 
-def _jn(ref: str) -> str:
-    return f'IF(TRIM({ref})="Ja","Ja",IF(TRIM({ref})="Nee","Nee",""))'
-
-
 def _keten(cellen: list[str]) -> str:
     """0+N(a)+N(b)+...: the engine's sequential sum (text and empty count as 0)."""
     return "0+" + "+".join(f"N({c})" for c in cellen)
 
 
-def _duur_fout(ref: str, wat: str) -> tuple[str, str]:
+def _duur_fout(ref: str, v: str, wat: str) -> tuple[str, str]:
+    """Checks of a duration input ``ref`` read into ``v`` (as the engine: unreadable, negative, too large)."""
     return (
-        f'IF(AND({ref}<>"",NOT(ISNUMBER({ref}))),{q(wat + ": geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30.")},'
-        f'IF(N({ref})<0,{q(wat + ": mag niet negatief zijn.")},',
-        "))",
+        f"IF({_ongeldig(v)},{_onleesbaar(ref, v, wat, 'geen geldige tijdsduur', 'uitleg:duur')},"
+        f'IF(N({v})<0,{q(wat + ": mag niet negatief zijn.")},'
+        f'IF(N({v})*24>{MAX_UREN},{q(wat + f": onrealistisch groot (meer dan {MAX_UREN:,} uur).".replace(",", "."))},',
+        ")))",
     )
 
 
-def _euro_fout(ref: str, wat: str) -> tuple[str, str]:
+def _euro_fout(ref: str, v: str, wat: str) -> tuple[str, str]:
     return (
-        f'IF(AND({ref}<>"",NOT(ISNUMBER({ref}))),{q(wat + ": geen getal.")},'
-        f'IF(N({ref})<0,{q(wat + ": mogen niet negatief zijn.")},',
-        "))",
+        f"IF({_ongeldig(v)},{_onleesbaar(ref, v, wat, 'geen bedrag', 'uitleg:euro')},"
+        f'IF(N({v})<0,{q(wat + ": mogen niet negatief zijn.")},'
+        f'IF(N({v})>{MAX_EUROS},{q(wat + ": onrealistisch hoog (meer dan € 1.000.000.000).")},',
+        ")))",
     )
 
 
@@ -172,6 +448,14 @@ def _band_idx(mz: str, zprow: str) -> str:
     return f'IF({mz}="","",IF({mz}<INDEX(mzp_band_van,{zprow},1),1,MATCH({mz},INDEX(mzp_band_van,{zprow},0),1)))'
 
 
+VOLLEDIG = "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend."
+FOUTSTATUS = "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
+ONVOLLEDIG = "De uitkomst en de bedragen zijn berekend, maar het formulier is nog niet volledig; zie de melding hieronder."
+# Voorblad helper rows (column L): warnings ("Let op") from L50 with running counts in M,
+# missing data (what the checker reports as "volledigheid") in L80:L84.
+LET_OP_START = 50
+
+
 def voorblad(f: dict) -> None:
     t = f"TRIM({V}!$C$23)"
     f[(V, "L23")] = (
@@ -179,42 +463,81 @@ def voorblad(f: dict) -> None:
         f'IF(OR({t}={q(TYPE_INDIVIDUEEL)},{t}="individueel"),"individueel",'
         f'IF(OR({t}={q(TYPE_GROEP)},{t}="groep"),"groep","?"))))'
     )
-    c17 = "$C$17"
-    g41 = "$G$41"
+    c17 = "$L$17"  # the tariff as read
+    g41 = "$L$41"  # the months as read
     f[(V, "L29")] = "=" + _ketting(
         [
             (f'IF($L$23="",{q("Kies op het Voorblad (C23) het type aanvraag.")},', ")"),
             (f'IF($L$23="?",{q("Onbekend type aanvraag op het Voorblad (C23); kies uit de lijst.")},', ")"),
             (f'IF({c17}="",{q("Het afgesproken tariefpercentage (Voorblad C17) ontbreekt.")},', ")"),
-            (f"IF(NOT(ISNUMBER({c17})),{q('Het tariefpercentage (Voorblad C17) is geen getal.')},", ")"),
+            (f"IF(NOT(ISNUMBER({c17})),{_onleesbaar('$C$17', c17, 'Het tariefpercentage (Voorblad C17)', 'geen getal', 'uitleg:tarief')},", ")"),
             (f"IF({c17}>1,{q('Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in).')},", ")"),
             (f"IF({c17}<=0,{q('Het tariefpercentage (Voorblad C17) moet groter dan 0 zijn.')},", ")"),
-            (f'IF(AND({g41}<>"",NOT(ISNUMBER({g41}))),{q("De aangevraagde periode (Voorblad G41) is geen getal.")},', ")"),
+            (f"IF({_ongeldig(g41)},{_onleesbaar('$G$41', g41, 'De aangevraagde periode (Voorblad G41)', 'geen getal', 'uitleg:maanden')},", ")"),
             (f'IF(AND({g41}<>"",N({g41})<>INT(N({g41}))),{q("De aangevraagde periode (Voorblad G41) is geen geheel aantal maanden.")},', ")"),
             (
-                f'IF(AND({g41}<>"",OR(N({g41})<1,N({g41})>48)),"De aangevraagde periode (Voorblad G41) ligt buiten 1–48 maanden.",',
+                f'IF(AND({g41}<>"",OR(N({g41})<1,N({g41})>{MAX_MAANDEN_REKENTOOL})),'
+                f'{q(f"De aangevraagde periode (Voorblad G41) ligt buiten 1–{MAX_MAANDEN_REKENTOOL} maanden.")},',
                 ")",
             ),
         ]
     )
     # first messages per part (shown on the form)
-    f[(V, "B29")] = f'=IF($L$29="","","Algemeen: "&$L$29)'
+    f[(V, "B29")] = (
+        '=IF($L$29<>"","Algemeen: "&$L$29,IF(AND($L$30=0,$L$80<>""),'
+        '"Nog niet volledig: "&$L$80&IF($M$84>2," (en nog "&($M$84-1)&" ontbrekende gegevens)",IF($M$84=2," (en nog 1 ontbrekend gegeven)","")),""))'
+    )
     f[(V, "B30")] = f'=IF($L$29<>"","",IF({CG}!$AK$7="","","Cliëntgegevens: "&{CG}!$AK$7))'
     f[(V, "B31")] = (
         f'=IF(OR($L$29<>"",$L$23="groep"),"",IF({AI}!$Z$5<>"","Uren: "&{AI}!$Z$5,'
         f'IF({AI}!$AB$16<>"",{AI}!$AB$16,IF({AI}!$AC$16<>"",{AI}!$AC$16,""))))'
     )
     f[(V, "B32")] = f'=IF(OR($L$29<>"",$L$23<>"groep"),"",IF({GR}!$M$15<>"","Groep: "&{GR}!$M$15,""))'
-    f[(V, "B33")] = (
-        f'=IF(AND($L$23="groep",$L$32=0,{GR}!$M$12="Nee"),"Let op: de contextgebonden middelen van de groep liggen boven de drempel; het deel erboven is bij de budgetten opgeteld. Het zorgkantoor beoordeelt dit.",'
-        f'IF(AND(OR($L$23="individueel",$L$23="preventief"),$L$31=0,{OI}!$K$31="Nee"),"Let op: de contextgebonden middelen liggen boven de drempel; het deel erboven is bij het budget opgeteld. Het zorgkantoor beoordeelt dit.",""))'
-    )
     f[(V, "L31")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{AI}!$Z$5<>"",{AI}!$AB$16<>"",{AI}!$AC$16<>""),1,0)'
     f[(V, "L32")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{GR}!$M$15<>""),1,0)'
-    f[(V, "B28")] = (
-        '=IF(B29&B30&B31&B32<>"","Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend.",'
-        '"Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend.")'
-    )
+    f[(V, "L30")] = '=IF($L$29<>"",1,IF(OR($L$23="individueel",$L$23="preventief"),$L$31,IF($L$23="groep",$L$32,1)))'
+    f[(V, "B28")] = f'=IF($L$30=1,{q(FOUTSTATUS)},IF($L$80<>"",{q(ONVOLLEDIG)},{q(VOLLEDIG)}))'
+    # "Let op": warnings of the engine (validatie.py, berekening.py) and the checker; they do
+    # not block the amounts. One per cell in L50:L73 (a group client's together), running count in M.
+    ind = '$L$31=0,OR($L$23="individueel",$L$23="preventief")'
+    ai0, ai1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
+    let_op = [
+        f'=IF(AND($L$23="groep",$L$32=0,{GR}!$M$12="Nee"),"Let op: de contextgebonden middelen van de groep liggen boven de drempel; het deel erboven is bij de budgetten opgeteld. Het zorgkantoor beoordeelt dit.",'
+        f'IF(AND({ind},{OI}!$K$31="Nee"),"Let op: de contextgebonden middelen liggen boven de drempel; het deel erboven is bij het budget opgeteld. Het zorgkantoor beoordeelt dit.",""))',
+        f'=IF(AND(OR($L$23="individueel",$L$23="preventief",AND($L$23="groep",{GR}!$M$5>0)),ISNUMBER({g41})),'
+        f'IF(AND({g41}=INT({g41}),{g41}>=1,{g41}<={MAX_MAANDEN_REKENTOOL},{g41}>mzp_max_maanden),'
+        f'"Let op: de aangevraagde periode van "&{g41}&" maanden is langer dan de maximale termijn van "&mzp_max_maanden&'
+        f'" maanden (de rekentool staat tot {MAX_MAANDEN_REKENTOOL} maanden toe).",""),"")',
+        f'=IF(AND(OR($L$23="individueel",$L$23="preventief"),SUM({CG}!$AD$8:$AD$23)>0),'
+        f'"Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7; rij "&(7+MATCH(1,{CG}!$AD$8:$AD$23,0))&" is ook ingevuld en telt niet mee.","")',
+        *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${k}${r},"")' for k, r in ((ai0, 6), (ai1, 6), (ai0, 7), (ai0, 8))),
+    ]
+    for r in CLIENT_RIJEN:
+        g = r + GROEP_RIJ_OFFSET
+        deel = '&" "&'.join(f"{GR}!${kolom_plus(GR_LET_OP, i)}${g}" for i in range(3))
+        let_op.append(f'=IF($L$23="groep",TRIM({deel}),"")')
+    l0 = LET_OP_START
+    l1 = l0 + len(let_op) - 1
+    for r, formule in enumerate(let_op, start=l0):
+        f[(V, f"L{r}")] = formule
+        vorige = f"$M${r - 1}+" if r > l0 else ""
+        f[(V, f"M{r}")] = f'={vorige}IF($L${r}<>"",1,0)'
+    zie = ": zie de kolom Controle op het blad Clientgegevens)"
+    for k, r in enumerate((33, 34, 35), start=1):
+        meer = f'&IF($M${l1}>{k + 1}," (en nog "&($M${l1}-{k})&" meldingen{zie}",IF($M${l1}={k + 1}," (en nog 1 melding{zie}",""))' if k == 3 else ""
+        f[(V, f"B{r}")] = f'=IF($M${l1}<{k},"",INDEX($L${l0}:$L${l1},MATCH({k},$M${l0}:$M${l1},0)){meer})'
+    # missing data: the checker's "volledigheid" (workbook.controle); the amounts are computed.
+    # L80 = the first missing item of L81:L84, M84 = how many.
+    ontbreekt = [
+        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($E$4)="","het registratienummer NZa (Voorblad E4) ontbreekt.",""))',
+        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($E$6)="","de AGB-code (Voorblad E6) ontbreekt.",""))',
+        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($G$41)="","de aangevraagde periode in maanden (Voorblad G41) ontbreekt.",""))',
+        f"={CG}!$AX$7",
+    ]
+    for r, formule in zip(range(81, 85), ontbreekt):
+        f[(V, f"L{r}")] = formule
+    f[(V, "L80")] = '=IF($L$81<>"",$L$81,IF($L$82<>"",$L$82,IF($L$83<>"",$L$83,$L$84)))'
+    f[(V, "M84")] = f'=IF($L$81<>"",1,0)+IF($L$82<>"",1,0)+IF($L$83<>"",1,0)+{CG}!$AY$7'
     f[(V, "G37")] = (
         f'=IF(OR($L$23="individueel",$L$23="preventief"),IF($L$31=1,"",IF(ISNUMBER({OI}!$K$34),{OI}!$K$34,0)),'
         f'IF($L$23="groep",IF($L$32=1,"",{GR}!$Q$36+{GR}!$S$36),""))'
@@ -230,10 +553,12 @@ def clientgegevens(f: dict) -> None:
     rijen = list(CLIENT_RIJEN)
     for r in rijen:
         i = r - 6
-        f[(S, f"Y{r}")] = f'=IF(TRIM(J{r})="",0,IFERROR(MATCH(SUBSTITUTE(J{r}," ",""),mzp_zp,0),0))'
-        f[(S, f"Z{r}")] = "=" + _jn(f"L{r}")
-        f[(S, f"AA{r}")] = "=" + _jn(f"N{r}")
-        f[(S, f"AB{r}")] = f'=IF(OR(Y{r}=0,Z{r}="",AA{r}=""),0,IFERROR(MATCH(INDEX(mzp_zp,Y{r})&"|"&AA{r}&"|"&Z{r},mzp_pc_key,0),0))'
+        jokers = f'OR(ISNUMBER(FIND("*",J{r})),ISNUMBER(FIND("?",J{r})),ISNUMBER(FIND("~",J{r})))'  # MATCH wildcards
+        f[(S, f"Y{r}")] = f'=IF(TRIM(J{r})="",0,IF({jokers},0,IFERROR(MATCH(SUBSTITUTE(J{r}," ",""),mzp_zp,0),0)))'
+        for invoer, schoon, cel in (("L", CG_JA_NEE[0], "Z"), ("N", CG_JA_NEE[1], "AA")):
+            jn = lees_ja_nee(f"{invoer}{r}", f"{schoon}{r}")
+            f[(S, f"{schoon}{r}")], f[(S, f"{cel}{r}")] = jn["schoon"], jn["waarde"]
+        f[(S, f"AB{r}")] = f'=IF(OR(Y{r}=0,Z{r}="",AA{r}="",Z{r}="?",AA{r}="?"),0,IFERROR(MATCH(INDEX(mzp_zp,Y{r})&"|"&AA{r}&"|"&Z{r},mzp_pc_key,0),0))'
         f[(S, f"P{r}")] = f'=IF(AB{r}=0,"",INDEX(mzp_pc_code,AB{r}))'
         f[(S, f"AC{r}")] = f'=IF(AB{r}=0,"",INDEX(mzp_pc_uren,AB{r}))'
         f[(S, f"AD{r}")] = f'=IF(OR(D{r}<>"",F{r}<>"",H{r}<>"",J{r}<>"",L{r}<>"",N{r}<>"",R{r}<>"",T{r}<>""),1,0)'
@@ -241,30 +566,42 @@ def clientgegevens(f: dict) -> None:
             f[(S, f"AE{r}")] = f'=IF(OR({SOORT}="individueel",{SOORT}="preventief"),1,IF({SOORT}="groep",AD{r},0))'
         else:
             f[(S, f"AE{r}")] = f'=IF({SOORT}="groep",AD{r},0)'
-        # BSN: text of 9 digits (a number gets leading zeros) and the 11-proef
-        f[(S, f"AF{r}")] = f'=IF(ISNUMBER(H{r}),TEXT(H{r},"000000000"),IF(AND(LEN(TRIM(H{r}))<9,ISNUMBER(--TRIM(H{r}))),REPT("0",9-LEN(TRIM(H{r})))&TRIM(H{r}),TRIM(H{r})))'
+        # BSN: text of 9 digits (a whole number gets leading zeros) and the 11-proef
+        h = f"TRIM(H{r})"
+        f[(S, f"AF{r}")] = (
+            f'=IF(ISNUMBER(H{r}),IF(MOD(H{r},1)=0,TEXT(H{r},"000000000"),"x"),'
+            f'IF(AND(LEN({h})<9,LEN({h})>0,{_zonder_cijfers(h)}=""),REPT("0",9-LEN({h}))&{h},{h}))'
+        )
         f[(S, f"AG{r}")] = (
-            f'=IF(H{r}="",1,IF(LEN(AF{r})<>9,0,IF(SUMPRODUCT(--ISNUMBER(--MID(AF{r},{{1,2,3,4,5,6,7,8,9}},1)))<>9,0,'
+            f'=IF(TRIM(H{r})="",1,IF(LEN(AF{r})<>9,0,IF({_zonder_cijfers(f"AF{r}")}<>"",0,'
             f"IF(AND(MOD(SUMPRODUCT(--MID(AF{r},{{1,2,3,4,5,6,7,8}},1),{{9,8,7,6,5,4,3,2}})-RIGHT(AF{r},1),11)=0,"
             f"SUMPRODUCT(--MID(AF{r},{{1,2,3,4,5,6,7,8}},1),{{9,8,7,6,5,4,3,2}})-RIGHT(AF{r},1)<>0),1,0))))"
         )
         wie = f'"Cliënt {i}"&IF(D{r}="",""," ("&D{r}&")")&": "'
-        maanden = f"{V}!$G$41"
+        maanden = f"{V}!$L$41"
+        dat = {col: waarde(S, f"{col}{r}", S) for col in ("F", "R", "T")}
+
+        def datum_fout(col: str, wat: str) -> tuple[str, str]:
+            v = dat[col]
+            kop = f'"Cliënt {i}"&IF(D{r}="",""," ("&D{r}&")")&", {wat}"'
+            bericht = _onleesbaar(f"{col}{r}", v, kop, "geen geldige datum", "uitleg:datum", voor_formule=True)
+            return (f"IF({_ongeldig(v)},{bericht},", ")")
+
         delen = [
             (f'IF(AE{r}=0,"",', ")"),
             (f'IF(TRIM(J{r})="",{wie}&"het zorgprofiel ontbreekt.",', ")"),
             (f'IF(Y{r}=0,{wie}&"onbekend zorgprofiel \'"&J{r}&"\'; kies uit de lijst.",', ")"),
-            (f'IF(L{r}="",{wie}&"\'Dagbesteding van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
-            (f'IF(Z{r}="",{wie}&"dagbesteding: vul Ja of Nee in.",', ")"),
-            (f'IF(N{r}="",{wie}&"\'Behandeling van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
-            (f'IF(AA{r}="",{wie}&"behandeling: vul Ja of Nee in.",', ")"),
+            (f'IF(Z{r}="",{wie}&"\'Dagbesteding van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
+            (f'IF(Z{r}="?",{wie}&"dagbesteding: vul Ja of Nee in, niet """&{_toon(f"L{r}")}&""".",', ")"),
+            (f'IF(AA{r}="",{wie}&"\'Behandeling van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
+            (f'IF(AA{r}="?",{wie}&"behandeling: vul Ja of Nee in, niet """&{_toon(f"N{r}")}&""".",', ")"),
             (f'IF(AB{r}=0,{wie}&INDEX(mzp_zp,Y{r})&" met behandeling "&AA{r}&" en dagbesteding "&Z{r}&" heeft geen prestatiecode.",', ")"),
             (f'IF(AG{r}=0,{wie}&"BSN "&H{r}&" is ongeldig (voldoet niet aan de 11-proef).",', ")"),
-            (f'IF(AND(F{r}<>"",NOT(ISNUMBER(F{r}))),{wie}&"geboortedatum: geen geldige datum.",', ")"),
-            (f'IF(AND(R{r}<>"",NOT(ISNUMBER(R{r}))),{wie}&"datum opname: geen geldige datum.",', ")"),
-            (f'IF(AND(T{r}<>"",NOT(ISNUMBER(T{r}))),{wie}&"beoogde ingang: geen geldige datum.",', ")"),
-            (f'IF(AND(R{r}<>"",T{r}<>"",INT(N(R{r}))>INT(N(T{r}))),{wie}&"de datum opname ligt na de beoogde ingangsdatum.",', ")"),
-            (f'IF(AND(F{r}<>"",R{r}<>"",INT(N(F{r}))>INT(N(R{r}))),{wie}&"de geboortedatum ligt na de datum opname.",', ")"),
+            datum_fout("F", "geboortedatum"),
+            datum_fout("R", "datum opname"),
+            datum_fout("T", "beoogde ingang"),
+            (f'IF(AND(ISNUMBER({dat["R"]}),ISNUMBER({dat["T"]}),{dat["R"]}>{dat["T"]}),{wie}&"de datum opname ligt na de beoogde ingangsdatum.",', ")"),
+            (f'IF(AND(ISNUMBER({dat["F"]}),ISNUMBER({dat["R"]}),{dat["F"]}>{dat["R"]}),{wie}&"de geboortedatum ligt na de datum opname.",', ")"),
             (
                 f'IF(AND(ISNUMBER({maanden}),INDEX(mzp_zp_max_maanden,Y{r})<>"",N({maanden})>N(INDEX(mzp_zp_max_maanden,Y{r}))),'
                 f'{wie}&"voor "&INDEX(mzp_zp,Y{r})&" is de maximale termijn "&INDEX(mzp_zp_max_maanden,Y{r})&" maanden.",',
@@ -272,48 +609,68 @@ def clientgegevens(f: dict) -> None:
             ),
         ]
         f[(S, f"AJ{r}")] = "=" + _ketting(delen)
+        # missing data the checker requires (BSN, name; no empty rows between group clients)
+        gat = f'AND({SOORT}="groep",AD{r}=0,SUM(AD{r + 1}:AD{rijen[-1]})>0)' if r < rijen[-1] else "FALSE"
+        f[(S, f"AH{r}")] = (
+            f'=IF({gat},"rij {r} van Clientgegevens is leeg, maar er staan cliënten onder; vul de cliënten aaneengesloten in vanaf rij 7.",'
+            f'IF(AE{r}=0,"",IF(TRIM(H{r})="","het BSN van cliënt {i} (Clientgegevens H{r}) ontbreekt.",'
+            f'IF(TRIM(D{r})="","de naam van cliënt {i} (Clientgegevens D{r}) ontbreekt.",""))))'
+        )
+        f[(S, f"AI{r}")] = f'=IF({gat},1,IF(AE{r}=0,0,IF(TRIM(H{r})="",1,0)+IF(TRIM(D{r})="",1,0)))'
     # first message over all rows (chain from the bottom)
     last = rijen[-1]
     f[(S, f"AK{last}")] = f"=AJ{last}"
+    f[(S, f"AX{last}")] = f"=AH{last}"
     for r in reversed(rijen[:-1]):
         f[(S, f"AK{r}")] = f'=IF(AJ{r}<>"",AJ{r},AK{r + 1})'
+        f[(S, f"AX{r}")] = f'=IF(AH{r}<>"",AH{r},AX{r + 1})'
+    f[(S, "AY7")] = f"=SUM(AI7:AI{last})"
+    # Controle column: the fout of the row, else its "Let op" messages
+    spatie = '&" "&'
+    k0, k1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
+    ind = spatie.join(f"{AI}!${k}${r}" for k, r in ((k0, 6), (k1, 6), (k0, 7), (k0, 8)))
     for r in rijen:
-        f[(S, f"X{r}")] = f"=AJ{r}"
+        grp = spatie.join(f"{GR}!${kolom_plus(GR_LET_OP, i)}${r + GROEP_RIJ_OFFSET}" for i in range(3))
+        eigen = f'IF(OR({SOORT}="individueel",{SOORT}="preventief"),TRIM({ind}),"")' if r == 7 else '""'
+        f[(S, f"X{r}")] = f'=IF(AJ{r}<>"",AJ{r},IF({SOORT}="groep",TRIM({grp}),{eigen}))'
 
 
-def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: str, ratio: str, formatie: str, msg: str, dag: str) -> None:
+def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: str, ratio: str, formatie: str, msg: str, dag: str, keten: str) -> None:
     n = rij - DAG_RIJEN.start + 1
+    TV, RV = waarde(S, f"{tot}{rij}", S), waarde(S, f"{ratio}{rij}", S)  # tot and ratio as read
     if rij == DAG_RIJEN.start:
         f[(S, f"{van}{rij}")] = "=mzp_begin"
     else:
-        f[(S, f"{van}{rij}")] = f'=IF({tot}{rij - 1}="","",{tot}{rij - 1})'
-    f[(S, f"{uren}{rij}")] = f'=IF(OR({tot}{rij}="",NOT(ISNUMBER({tot}{rij})),NOT(ISNUMBER({van}{rij}))),0,{tot}{rij}-{van}{rij})'
-    f[(S, f"{formatie}{rij}")] = f"=IF(AND(ISNUMBER({ratio}{rij}),N({ratio}{rij})<>0),{uren}{rij}/{ratio}{rij},0)"
-    w = f"Dagprogramma {dag}, regel {n}: "
+        vorige = waarde(S, f"{tot}{rij - 1}", S)
+        f[(S, f"{van}{rij}")] = f'=IF(ISNUMBER({vorige}),{vorige},"")'
+    f[(S, f"{uren}{rij}")] = f"=IF(OR(NOT(ISNUMBER({TV})),NOT(ISNUMBER({van}{rij}))),0,{TV}-{van}{rij})"
+    f[(S, f"{formatie}{rij}")] = f"=IF(AND(ISNUMBER({RV}),N({RV})<>0),{uren}{rij}/{RV},0)"
     T, H, J, B = f"{tot}{rij}", f"{functie}{rij}", f"{ratio}{rij}", f"{van}{rij}"
+    # the message without the prefix "Dagprogramma <dag>, regel <n>: " in a hidden cell
     delen = [
-        (f'IF({T}="",IF(OR({H}<>"",{J}<>""),{q(w + "functie of begeleiding ingevuld maar de eindtijd (Tijd tot) ontbreekt.")},""),', ")"),
-        (f"IF(NOT(ISNUMBER({T})),{q(w + 'geen geldige tijd; kies een tijd uit de lijst.')},", ")"),
-        (f'IF(OR({T}<mzp_begin-{EPS},{T}>mzp_eind+{EPS}),{q(w + "de tijd ligt buiten 07:00–23:00.")},', ")"),
-        (f"IF(ABS({T}*1440/mzp_stap-ROUND({T}*1440/mzp_stap,0))>1E-6,{q(w + 'de tijd valt niet op een kwartier.')},", ")"),
+        (f'IF({TV}="",IF(OR(TRIM({H})<>"",{RV}<>""),"functie of begeleiding ingevuld maar de eindtijd (Tijd tot) ontbreekt.",""),', ")"),
+        (f'IF(NOT(ISNUMBER({TV})),{_onleesbaar(T, TV, "Tijd tot", "geen geldige tijd", "uitleg:tijd")},', ")"),
+        (f'IF(OR({TV}<mzp_begin-{EPS},{TV}>mzp_eind+{EPS}),"de tijd ligt buiten 07:00–23:00.",', ")"),
+        (f'IF(ABS({TV}*1440/mzp_stap-ROUND({TV}*1440/mzp_stap,0))>1E-6,"de tijd valt niet op een kwartier.",', ")"),
     ]
     if rij != DAG_RIJEN.start:
-        delen.append((f'IF({tot}{rij - 1}="",{q(w + "lege regel erboven; vul het dagprogramma zonder lege regels in.")},', ")"))
+        delen.append((f'IF({waarde(S, f"{tot}{rij - 1}", S)}="","lege regel erboven; vul het dagprogramma zonder lege regels in.",', ")"))
     delen += [
-        (f"IF({T}<={B},{q(w + 'de eindtijd ligt niet na de begintijd.')},", ")"),
-        (f'IF(AND(TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),{q(w + "de functie moet Wonen of Dagbesteding zijn.")},', ")"),
-        (f'IF({J}="",{q(w + "1 begeleider op … cliënt(en) ontbreekt.")},', ")"),
-        (f"IF(NOT(ISNUMBER({J})),{q(w + '1 begeleider op … cliënt(en) is geen getal.')},", ")"),
-        (f"IF(COUNTIF(mzp_ratios,{J})=0,{q(w + '1 begeleider op … cliënt(en) staat niet in de lijst.')},", ")"),
+        (f'IF({TV}<={B},"de eindtijd ligt niet na de begintijd.",', ")"),
+        (f'IF(AND(TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),"de functie moet Wonen of Dagbesteding zijn.",', ")"),
+        (f'IF({RV}="","1 begeleider op … cliënt(en) ontbreekt.",', ")"),
+        (f'IF(NOT(ISNUMBER({RV})),{_onleesbaar(J, RV, "1 begeleider op … cliënt(en)", "geen getal", "uitleg:ratio")},', ")"),
+        (f'IF(COUNTIF(mzp_ratios,ROUND({RV},9))=0,"1 begeleider op … cliënt(en) staat niet in de lijst.",', ")"),
     ]
-    f[(S, f"{msg}{rij}")] = "=" + _ketting(delen)
+    f[(S, f"{keten}{rij}")] = "=" + _ketting(delen)
+    f[(S, f"{msg}{rij}")] = f'=IF({keten}{rij}="","",{q(f"Dagprogramma {dag}, regel {n}: ")}&{keten}{rij})'
 
 
 def aanvraag_individueel(f: dict) -> None:
     S = AANVRAAG_IND
     for rij in DAG_RIJEN:
-        _dag_rij(f, S, rij, "B", "D", "F", "H", "J", "L", "Z", "maandag-vrijdag")
-        _dag_rij(f, S, rij, "N", "P", "R", "T", "V", "X", "AA", "zaterdag-zondag")
+        _dag_rij(f, S, rij, "B", "D", "F", "H", "J", "L", "Z", "maandag-vrijdag", AI_DAG_KETEN[0])
+        _dag_rij(f, S, rij, "N", "P", "R", "T", "V", "X", "AA", "zaterdag-zondag", AI_DAG_KETEN[1])
     for cel, functie, kol_f, kol_l in (("G12", "Wonen", "H", "L"), ("G13", "Dagbesteding", "H", "L"),
                                        ("T12", "Wonen", "T", "X"), ("T13", "Dagbesteding", "T", "X")):  # fmt: skip
         delen = [f'IF(TRIM({kol_f}{r})="{functie}",{kol_l}{r},0)' for r in DAG_RIJEN]
@@ -326,16 +683,38 @@ def aanvraag_individueel(f: dict) -> None:
         f[(S, f"{first}{last}")] = f"={msg}{last}"
         for r in reversed(list(DAG_RIJEN)[:-1]):
             f[(S, f"{first}{r}")] = f'=IF({msg}{r}<>"",{msg}{r},{first}{r + 1})'
+    v = {cel: waarde(S, cel, S) for cel in ("I5", "I6", "I7", "I8", "V5", "V6")}
     f[(S, "Z5")] = "=" + _ketting(
         [
-            _duur_fout("I5", "Nachtzorg (I5)"),
-            _duur_fout("I6", "Inzet behandelaren (I6)"),
-            _duur_fout("I7", "Min-uren (I7)"),
-            _duur_fout("I8", "Contextgebonden uren per jaar (I8)"),
-            _euro_fout("V5", "Contextgebonden middelen (V5)"),
-            _euro_fout("V6", "Contextgebonden middelen (V6)"),
+            _duur_fout("I5", v["I5"], "Nachtzorg (I5)"),
+            _duur_fout("I6", v["I6"], "Inzet behandelaren (I6)"),
+            _duur_fout("I7", v["I7"], "Min-uren (I7)"),
+            _duur_fout("I8", v["I8"], "Contextgebonden uren per jaar (I8)"),
+            _euro_fout("V5", v["V5"], "Contextgebonden middelen (V5)"),
+            _euro_fout("V6", v["V6"], "Contextgebonden middelen (V6)"),
         ]
     )
+    # "Let op" of the engine (validatie.valideer_client) for the individual request
+    wie = f'"Let op: Cliënt 1"&IF({CG}!$D$7="",""," ("&{CG}!$D$7&")")&": "'
+    te_groot = " ".join(f"N({v[c]})*24>{MAX_UREN}," for c in ("I5", "I6", "I7", "I8")).replace(" ", "").rstrip(",")
+    k0, k1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
+    for som, kol, bericht, dag in ((f"{k0}5", "L", f"{k0}6", "maandag-vrijdag"), (f"{k1}5", "X", f"{k1}6", "zaterdag-zondag")):
+        f[(S, som)] = "=" + _keten([f"{kol}{r}" for r in DAG_RIJEN]) + f"+N({v['I5']})/7"  # formatie per day + nachtzorg / 7
+        f[(S, bericht)] = (
+            f'=IF(AND({som}>1+{EPS},NOT(OR({te_groot}))),{wie}&"meer dan 24 uur zorg op een dag ({dag}: "&{_uren_tekst(som)}&'
+            f'" inclusief nachtzorg); controleer de begeleidingsratio\'s.","")'
+        )
+    d0, d1 = DAG_RIJEN.start, DAG_RIJEN[-1]
+
+    def kolom(cel: str) -> str:
+        return waarde(S, cel, S).rstrip("0123456789")
+
+    dagbesteding = "+".join(
+        f'SUMPRODUCT((TRIM(${functie}${d0}:${functie}${d1})="Dagbesteding")*ISNUMBER(${kolom(f"{tot}{d0}")}${d0}:${kolom(f"{tot}{d0}")}${d1}))'
+        for tot, functie in (("D", "H"), ("P", "T"))
+    )
+    f[(S, f"{k0}7")] = f'=IF(AND({CG}!$Z$7="Nee",{dagbesteding}>0),{wie}&"dagbesteding is Nee, de dagbesteding in het dagprogramma telt niet mee.","")'
+    f[(S, f"{k0}8")] = f'=IF(AND({CG}!$AA$7="Nee",ISNUMBER({v["I6"]}),N({v["I6"]})<>0),{wie}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")'
 
 
 def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
@@ -351,11 +730,11 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     K[13] = f"={CG}!$AC${r}"
     K[14] = f"={AI}!$I$3"
     K[15] = f"={AI}!$I$4"
-    K[16] = f"=N({AI}!$I$5)"
-    K[17] = f"=mzp_factor*N({AI}!$I$6)"
-    K[18] = f"=N({AI}!$I$7)"
+    K[16] = f"=N({waarde(AI_BLAD, 'I5')})"
+    K[17] = f"=mzp_factor*N({waarde(AI_BLAD, 'I6')})"
+    K[18] = f"=N({waarde(AI_BLAD, 'I7')})"
     K[19] = "=IF(K9=0,0,INDEX(mzp_zp_indirect,K9))"
-    K[20] = f"=N({AI}!$I$8)/365*7"
+    K[20] = f"=N({waarde(AI_BLAD, 'I8')})/365*7"
     K[21] = "=" + _totaal("K14", "K15", "K16", "K17", "K18", "K19", "K20", "K10", "K11")
     K[22] = '=IF(OR(K9=0,K21<K13),"",K21-K13)'
     K[23] = "=" + _band_idx("K22", "K9")
@@ -365,7 +744,7 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
         f'=IF(K25={q(UITKOMST_MAATWERK)},(K22*24)/7*365*INDEX(mzp_zp_uurbudget,K9),'
         f'IF(OR(K22="",K25={q(UITKOMST_NMW)}),"",INDEX(mzp_band_bedrag,K9,K23)))'
     )
-    K[27] = f"=0+N({AI}!$V$5)+N({AI}!$V$6)"
+    K[27] = f"=0+N({waarde(AI_BLAD, 'V5')})+N({waarde(AI_BLAD, 'V6')})"
     K[28] = f'=IF(K26="","",IF(K25={q(UITKOMST_MAATWERK)},MIN(mzp_max*365,K26),K26))'
     K[29] = '=IF(K28="","",K28*mzp_ctx)'
     K[30] = '=IF(K29="","",IF(K27-K29<0,0,K27-K29))'
@@ -415,10 +794,11 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         f[(S, f"AA{g}")] = f"=IF({SOORT}=\"groep\",{CG}!$AD${c},0)"
         f[(S, f"B{g}")] = f'=IF(AA{g}=0,"",IF({CG}!$D${c}="","Cliënt {c - 6}",{CG}!$D${c}))'
         f[(S, f"C{g}")] = f'=IF(AA{g}=0,"",IF({CG}!$Y${c}=0,{CG}!$J${c},INDEX(mzp_zp,{CG}!$Y${c})))'
-        f[(S, f"G{g}")] = f'=IF(AA{g}=0,"",mzp_factor*N(H{g}))'
+        gv = {col: waarde(S, f"{col}{g}", S) for col in "DEFHJ"}  # the hours as read
+        f[(S, f"G{g}")] = f'=IF(AA{g}=0,"",mzp_factor*N({gv["H"]}))'
         f[(S, f"K{g}")] = f'=IF(AA{g}=0,"",$M$7)'
         f[(S, f"L{g}")] = f'=IF(OR(AA{g}=0,{CG}!$Y${c}=0),"",INDEX(mzp_zp_indirect,{CG}!$Y${c}))'
-        tot = _totaal(f"N(D{g})", f"N(E{g})", f"N(F{g})", f"G{g}", f"N(J{g})", f"L{g}", f"K{g}", f"{CG}!$Z${c}", f"{CG}!$AA${c}")
+        tot = _totaal(f"N({gv['D']})", f"N({gv['E']})", f"N({gv['F']})", f"G{g}", f"N({gv['J']})", f"L{g}", f"K{g}", f"{CG}!$Z${c}", f"{CG}!$AA${c}")
         f[(S, f"M{g}")] = f'=IF(OR(AA{g}=0,$M$14=1),"",{tot})'
         f[(S, f"N{g}")] = f'=IF(OR(AA{g}=0,$M$14=1),"",{CG}!$AC${c})'
         f[(S, f"AC{g}")] = f'=IF(M{g}="","",IF(M{g}<N{g},"",M{g}-N{g}))'
@@ -436,8 +816,19 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         delen = [(f'IF(AA{g}=0,"",', ")")]
         wie = f"Cliënt {c - 6}"
         for col, wat in (("D", "wonen"), ("E", "dagbesteding"), ("F", "nachtzorg"), ("H", "inzet behandelaren"), ("J", "min-uren")):
-            delen.append(_duur_fout(f"{col}{g}", f"{wie}, {wat} ({col}{g})"))
+            delen.append(_duur_fout(f"{col}{g}", gv[col], f"{wie}, {wat} ({col}{g})"))
         f[(S, f"AG{g}")] = "=" + _ketting(delen)
+        # "Let op" of the engine for a group client (validatie.valideer_client, weekly hours)
+        let_op = f'"Let op: {wie}"&IF({CG}!$D${c}="",""," ("&{CG}!$D${c}&")")&": "'
+        te_groot = ",".join(f"N({gv[col]})*24>{MAX_UREN}" for col in "DEFHJ")
+        week = f"0+N({gv['D']})+N({gv['E']})+N({gv['F']})"
+        waarschuwingen = [
+            f'IF(AND({week}>7+{EPS},NOT(OR({te_groot}))),{let_op}&"meer dan 24 uur zorg per dag ("&{_uren_tekst(week)}&" per week aan wonen, dagbesteding en nachtzorg).","")',
+            f'IF(AND({CG}!$Z${c}="Nee",ISNUMBER({gv["E"]}),N({gv["E"]})<>0),{let_op}&"dagbesteding is Nee, de uren dagbesteding tellen niet mee.","")',
+            f'IF(AND({CG}!$AA${c}="Nee",ISNUMBER({gv["H"]}),N({gv["H"]})<>0),{let_op}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")',
+        ]
+        for i, w in enumerate(waarschuwingen):
+            f[(S, f"{kolom_plus(GR_LET_OP, i)}{g}")] = f'=IF(AA{g}=0,"",{w})'
         if variant == AANBIEDER:
             f[(S, f"O{g}")] = f'=IF(M{g}="","",IF(AC{g}="",{q(VALT_BINNEN)},AC{g}))'
             f[(S, f"P{g}")] = f'=IF(AC{g}="","",INDEX(mzp_band_label,{CG}!$Y${c},AD{g}))'
@@ -451,9 +842,10 @@ def groep(f: dict, variant: str, jaar: int) -> None:
     # group level (engine bereken_groep)
     f[(S, "M5")] = f"=SUM(AA{g0}:AA{g1})"
     f[(S, "M6")] = f"=COUNT(AE{g0}:AE{g1})"
-    f[(S, "M7")] = "=IF(M5=0,0,(N(C8)/365*7)/M5)"
+    c8, c11, c12 = (waarde(S, cel, S) for cel in ("C8", "C11", "C12"))
+    f[(S, "M7")] = f"=IF(M5=0,0,(N({c8})/365*7)/M5)"
     f[(S, "M8")] = f"=({_keten([f'R{g}' for g in rijen])})+({_keten([f'U{g}' for g in rijen])})"
-    f[(S, "M9")] = "=0+N(C11)+N(C12)"
+    f[(S, "M9")] = f"=0+N({c11})+N({c12})"
     f[(S, "M10")] = "=M8*mzp_ctx"
     f[(S, "M11")] = "=IF(M9-M10<0,0,M9-M10)"
     f[(S, "M12")] = '=IF(M9=0,"Niet van toepassing",IF(M9>M10,"Nee","Ja"))'
@@ -462,9 +854,9 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         [
             (f'IF({SOORT}<>"groep","",', ")"),
             (f'IF(M5<2,"Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er "&M5&".",', ")"),
-            _duur_fout("C8", "Contextgebonden uren groep (C8)"),
-            _euro_fout("C11", "Contextgebonden middelen groep (C11)"),
-            _euro_fout("C12", "Contextgebonden middelen groep (C12)"),
+            _duur_fout("C8", c8, "Contextgebonden uren groep (C8)"),
+            _euro_fout("C11", c11, "Contextgebonden middelen groep (C11)"),
+            _euro_fout("C12", c12, "Contextgebonden middelen groep (C12)"),
             (f'IF(AH{g0}<>"",AH{g0},', ")"),
         ]
     )
@@ -501,6 +893,7 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     if variant not in (AANBIEDER, ZORGKANTOOR_UDF):
         raise ValueError(f"Onbekende variant {variant!r}; kies {AANBIEDER} of {ZORGKANTOOR_UDF}")
     f: dict[tuple[str, str], str] = {}
+    lezers(f)
     voorblad(f)
     clientgegevens(f)
     aanvraag_individueel(f)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
 from .officieel import CLIENT_RIJEN, DAG_RIJEN, EIGEN_BLADEN, GROEP_RIJ_OFFSET
 
 HANDLEIDING = "Handleiding"
@@ -149,3 +151,73 @@ for _i, _rij in enumerate(CLIENT_RIJEN, start=1):
 
 INPUT_FILL = "FFF2CC"  # light yellow: fields the provider fills
 OUTPUT_FILL = "DDEBF7"  # light blue: computed results
+
+
+# How a hidden helper reads an input, exactly as the engine coerces it
+# (xl_meerzorg.excelwaarden): the formulas are in workbook.formules (lees_*).
+LEES_DUUR = "duur"  # excel_dagen
+LEES_TIJDSTIP = "tijdstip"  # excel_tijdstip
+LEES_GETAL = "getal"  # excel_getal
+LEES_DATUM = "datum"  # excel_datum
+HULPCELLEN = {LEES_DUUR: 10, LEES_TIJDSTIP: 7, LEES_GETAL: 6, LEES_DATUM: 4}
+
+
+@dataclass(frozen=True)
+class Lezer:
+    """Hidden helper cells (same sheet) that read one input; the value is the last cell:
+    a number, "" (empty) or a text code for a value the engine rejects."""
+
+    blad: str
+    cel: str
+    soort: str
+    cellen: tuple[str, ...]
+
+    @property
+    def waarde(self) -> str:
+        return self.cellen[-1]
+
+
+def kolom_plus(kolom: str, n: int) -> str:
+    return get_column_letter(column_index_from_string(kolom) + n)
+
+
+def _naast_elkaar(blad: str, rij: int, start: str, invoer: list[tuple[str, str]]) -> list[Lezer]:
+    """Readers of the inputs (column, kind) of one row, their helpers side by side from ``start``."""
+    out = []
+    for col, soort in invoer:
+        n = HULPCELLEN[soort]
+        out.append(Lezer(blad, f"{col}{rij}", soort, tuple(f"{kolom_plus(start, i)}{rij}" for i in range(n))))
+        start = kolom_plus(start, n)
+    return out
+
+
+# Hidden helper columns per sheet (readers first, then checks and "Let op" messages)
+CG_JA_NEE = ("AZ", "BA")  # Clientgegevens: clean text of L and N (the values are in Z and AA)
+AI_DAG_KETEN = ("BD", "BE")  # Aanvraag individueel: message of a day row without its prefix
+AI_LET_OP = "BF"  # Aanvraag individueel BF5:BG8: warnings of the individual request
+GR_LET_OP = "CG"  # Aanvraag groep CG:CI: warnings per client
+VERBORGEN = {VOORBLAD: ("L", "Q"), CLIENTGEGEVENS: ("Y", "BA"), AANVRAAG_IND: ("AB", "BG"), GROEP: ("AA", "CI")}
+
+
+def _lezers() -> list[Lezer]:
+    out = []
+    for cel, rij in (("C17", 17), ("G41", 41)):  # Voorblad: the value in column L, the steps in M:Q
+        hulp = tuple(f"{k}{rij}" for k in "MNOPQ") + (f"L{rij}",)
+        out.append(Lezer(VOORBLAD, cel, LEES_GETAL, hulp))
+    for rij in CLIENT_RIJEN:
+        out += _naast_elkaar(CLIENTGEGEVENS, rij, "AL", [("F", LEES_DATUM), ("R", LEES_DATUM), ("T", LEES_DATUM)])
+    for rij in (5, 6, 7, 8):
+        out += _naast_elkaar(AANVRAAG_IND, rij, "AD", [("I", LEES_DUUR)])
+    for rij in (5, 6):
+        out += _naast_elkaar(AANVRAAG_IND, rij, "AN", [("V", LEES_GETAL)])
+    for rij in DAG_RIJEN:
+        out += _naast_elkaar(AANVRAAG_IND, rij, "AD", [("D", LEES_TIJDSTIP), ("J", LEES_GETAL), ("P", LEES_TIJDSTIP), ("V", LEES_GETAL)])
+    out += _naast_elkaar(GROEP, 8, "AI", [("C", LEES_DUUR)])
+    for rij in (11, 12):
+        out += _naast_elkaar(GROEP, rij, "AI", [("C", LEES_GETAL)])
+    for rij in CLIENT_RIJEN:
+        out += _naast_elkaar(GROEP, rij + GROEP_RIJ_OFFSET, "AI", [(c, LEES_DUUR) for c in "DEFHJ"])
+    return out
+
+
+LEZERS: dict[tuple[str, str], Lezer] = {(lz.blad, lz.cel): lz for lz in _lezers()}

@@ -2,7 +2,11 @@
 
 Cases cover every zorgprofiel and combination, every band (both sides of each lower
 bound, by solving the nachtzorg/wonen hours for a target number of meerzorguren),
-maatwerk, the cap, context euros above/below the threshold, preventief and groups.
+maatwerk, the cap, context euros above/below the threshold, preventief and groups. Every
+case is complete as the checker wants it (NZa-nummer, AGB-code, months, name and a valid
+BSN per client). ``als_tekst`` writes the inputs of a case as text a provider may type
+("4:30:15", "4,5", "09:15", "1,5", "95%", "€ 5.000,00", "17-05-1990", "ja", WAAR);
+``ongeldig`` gives invalid input, ``meldingen`` cases with a known Voorblad message.
 """
 
 from __future__ import annotations
@@ -32,6 +36,28 @@ class Geval:
     naam: str
     cellen: dict[tuple[str, str], object] = field(default_factory=dict)
     ongeldig: bool = False
+    meldingen: dict[str, str] = field(default_factory=dict)  # Voorblad cell -> expected text
+
+
+def bsn(n: int) -> str:
+    """The n-th valid BSN (11-proef) from 100000009 on: a deterministic, valid BSN per client."""
+    k = 10000000 + n * 7919
+    while True:
+        d = [int(c) for c in f"{k % 100000000:08d}"]
+        som = sum(x * (9 - i) for i, x in enumerate(d))
+        laatste = som % 11
+        if laatste <= 9 and som - laatste != 0:
+            return "".join(map(str, d)) + str(laatste)
+        k += 1
+
+
+def _volledig(c: dict, nr: int, clienten: int) -> None:
+    """What the checker needs besides the calculation (no random draws: the cases stay the same)."""
+    c[(VOORBLAD, "E4")] = f"300-{1000 + nr % 9000}"
+    c[(VOORBLAD, "E6")] = f"{73000000 + nr}"
+    c.setdefault((VOORBLAD, "G41"), 1 + nr % 12)
+    for i in range(clienten):
+        c[(CLIENTGEGEVENS, f"H{7 + i}")] = bsn(nr * 20 + i)
 
 
 def _sec(days: float) -> float:
@@ -130,6 +156,7 @@ def individueel(rnd: random.Random, p: Parameters, nr: int, preventief: bool = F
         c[(AANVRAAG_IND, "V5")] = round(rnd.uniform(0, 60000), 2)
         if rnd.random() < 0.5:
             c[(AANVRAAG_IND, "V6")] = round(rnd.uniform(0, 20000), 2)
+    _volledig(c, nr, 1)
     return g
 
 
@@ -170,6 +197,7 @@ def groep(rnd: random.Random, p: Parameters, nr: int) -> Geval:
     elif e < 0.7:
         c[(GROEP, "C11")] = round(rnd.uniform(10000, 200000), 2)
         c[(GROEP, "C12")] = round(rnd.uniform(0, 50000), 2)
+    _volledig(c, nr, n)
     return g
 
 
@@ -194,17 +222,168 @@ def ongeldig(p: Parameters) -> list[Geval]:
         ("functie-zonder-tijd", {(AANVRAAG_IND, "D16"): None, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0}),
         ("ratio-niet-in-lijst", {(AANVRAAG_IND, "D16"): 9 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 0.45}),
         ("maanden-49", {(VOORBLAD, "G41"): 49}),
+        # text the engine rejects: the message says what was typed and why
+        ("minuten-75", {(AANVRAAG_IND, "I6"): "4:75"}),
+        ("ratio-waar", {(AANVRAAG_IND, "D16"): 9 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): True}),
+        ("uren-te-groot", {(AANVRAAG_IND, "I8"): 5000.0}),
+        ("tijd-25-uur", {(AANVRAAG_IND, "D16"): "25:00", (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0}),
+        ("ratio-tekst", {(AANVRAAG_IND, "D16"): "09:00", (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): "anderhalf"}),
+        ("maanden-tekst", {(VOORBLAD, "G41"): "twaalf"}),
+        ("euro-te-hoog", {(AANVRAAG_IND, "V6"): "€ 2.000.000.000,00"}),
     ):
         g = Geval(f"{p.jaar}-ongeldig-{naam}", dict(basis.cellen), ongeldig=True)
         g.cellen.update(wijziging)
+        if (AANVRAAG_IND, "D16") in wijziging:  # the message of the first row of the day programme
+            for col in "DHJ":
+                for r in DAG_RIJEN[1:]:
+                    g.cellen.pop((AANVRAAG_IND, f"{col}{r}"), None)
+        g.meldingen = ONGELDIG_MELDINGEN.get(naam, {})
         out.append(g)
     grp = groep(random.Random(p.jaar * 11), p, 901)
     one = {k: v for k, v in grp.cellen.items() if not (k[0] == CLIENTGEGEVENS and k[1][1:] != "7") and not (k[0] == GROEP and k[1][0] in "DEFHJ" and k[1][1:] != "19")}
     out.append(Geval(f"{p.jaar}-ongeldig-groep-van-een", one, ongeldig=True))
     g2 = Geval(f"{p.jaar}-ongeldig-groep-tekst", dict(grp.cellen), ongeldig=True)
     g2.cellen[(GROEP, "F19")] = "nacht"
+    g2.meldingen = {"B32": 'Groep: Cliënt 1, nachtzorg (F19): "nacht" is geen geldige tijdsduur; ' + DUUR_UITLEG}
     out.append(g2)
     out.append(Geval(f"{p.jaar}-ongeldig-leeg", {}, ongeldig=True))  # the form as distributed
+    return out
+
+
+def ongeldige_datums(p: Parameters) -> list[Geval]:
+    """Invalid dates (Clientgegevens F, R, T). Apart from ``ongeldig``: the UDFs of the staff
+    form do not get these cells (see docs/werkboek.md), only the providers' form checks them."""
+    basis = individueel(random.Random(p.jaar * 7), p, 900)
+    out = []
+    for naam, wijziging in (
+        ("datum-bestaat-niet", {(CLIENTGEGEVENS, "F7"): "31-02-1990"}),
+        ("opname-na-ingang-tekst", {(CLIENTGEGEVENS, "R7"): "01-06-2026", (CLIENTGEGEVENS, "T7"): "2026-01-01"}),
+        ("datum-getal-0", {(CLIENTGEGEVENS, "T7"): 0}),
+    ):
+        g = Geval(f"{p.jaar}-ongeldig-{naam}", {**basis.cellen, **wijziging}, ongeldig=True)
+        g.meldingen = ONGELDIG_MELDINGEN.get(naam, {})
+        out.append(g)
+    return out
+
+
+DUUR_UITLEG = "vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5."
+ONGELDIG_MELDINGEN = {
+    "tekst-in-nachtzorg": {"B31": f'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; {DUUR_UITLEG}'},
+    "minuten-75": {"B31": f'Uren: Inzet behandelaren (I6): "4:75" is geen geldige tijdsduur (de minuten moeten 0 tot en met 59 zijn); {DUUR_UITLEG}'},
+    # WAAR in a cell without a number format (LibreOffice has no boolean type: in a time or amount cell WAAR is 1)
+    "ratio-waar": {"B31": 'Dagprogramma maandag-vrijdag, regel 1: 1 begeleider op … cliënt(en): "WAAR" is geen getal '
+                          "(WAAR of ONWAAR is geen waarde voor dit veld); kies een waarde uit de lijst."},
+    "uren-te-groot": {"B31": "Uren: Contextgebonden uren per jaar (I8): onrealistisch groot (meer dan 100.000 uur)."},
+    "tijd-25-uur": {"B31": 'Dagprogramma maandag-vrijdag, regel 1: Tijd tot: "25:00" is geen geldige tijd (het uur moet 0 tot en met 24 zijn); '
+                           "kies een tijd uit de lijst of vul uu:mm in, bijvoorbeeld 09:30."},
+    "ratio-tekst": {"B31": 'Dagprogramma maandag-vrijdag, regel 1: 1 begeleider op … cliënt(en): "anderhalf" is geen getal; kies een waarde uit de lijst.'},
+    "tarief-tekst": {"B29": 'Algemeen: Het tariefpercentage (Voorblad C17): "veel" is geen getal; vul een percentage in, bijvoorbeeld 95% of 0,95.'},
+    "maanden-tekst": {"B29": 'Algemeen: De aangevraagde periode (Voorblad G41): "twaalf" is geen getal; vul een aantal maanden in (1 tot en met 48).'},
+    "datum-bestaat-niet": {"B30": 'Cliëntgegevens: Cliënt 1 (Cliënt 900), geboortedatum: "31-02-1990" is geen geldige datum (deze datum bestaat niet); '
+                                  "vul een datum in als dd-mm-jjjj, bijvoorbeeld 17-05-1990."},
+    "opname-na-ingang-tekst": {"B30": "Cliëntgegevens: Cliënt 1 (Cliënt 900): de datum opname ligt na de beoogde ingangsdatum."},
+    "datum-getal-0": {"B30": 'Cliëntgegevens: Cliënt 1 (Cliënt 900), beoogde ingang: "0" is geen geldige datum (dit getal is geen datum); '
+                             "vul een datum in als dd-mm-jjjj, bijvoorbeeld 17-05-1990."},
+    "ja-nee-fout": {"B30": 'Cliëntgegevens: Cliënt 1 (Cliënt 900): dagbesteding: vul Ja of Nee in, niet "Misschien".'},
+    "context-euro-tekst": {"B31": 'Uren: Contextgebonden middelen (V5): "duizend" is geen bedrag; vul een bedrag in euro in, bijvoorbeeld 5000 of € 5.000,00.'},
+    "euro-te-hoog": {"B31": "Uren: Contextgebonden middelen (V6): onrealistisch hoog (meer dan € 1.000.000.000)."},
+}
+
+
+def _vast_individueel(p: Parameters, naam: str) -> Geval:
+    """A fixed, complete individual request (VG7, behandeling and dagbesteding Ja) without any warning."""
+    c = {
+        (VOORBLAD, "C23"): TYPE_INDIVIDUEEL, (VOORBLAD, "C17"): 0.95, (VOORBLAD, "G41"): 12,
+        (VOORBLAD, "E4"): "300-1234", (VOORBLAD, "E6"): "73001234",
+        (CLIENTGEGEVENS, "D7"): "M. Jansen", (CLIENTGEGEVENS, "H7"): bsn(4242), (CLIENTGEGEVENS, "J7"): "VG7",
+        (CLIENTGEGEVENS, "L7"): "Ja", (CLIENTGEGEVENS, "N7"): "Ja",
+        (AANVRAAG_IND, "D16"): 12 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0,
+        (AANVRAAG_IND, "D17"): 17 / 24, (AANVRAAG_IND, "H17"): "Dagbesteding", (AANVRAAG_IND, "J17"): 2.0,
+        (AANVRAAG_IND, "D18"): 23 / 24, (AANVRAAG_IND, "H18"): "Wonen", (AANVRAAG_IND, "J18"): 1.0,
+        (AANVRAAG_IND, "P16"): 23 / 24, (AANVRAAG_IND, "T16"): "Wonen", (AANVRAAG_IND, "V16"): 1.0,
+        (AANVRAAG_IND, "I5"): 8 / 24, (AANVRAAG_IND, "I6"): 2 / 24,
+    }  # fmt: skip
+    return Geval(f"{p.jaar}-melding-{naam}", c)
+
+
+def _vaste_groep(p: Parameters, naam: str, rijen=(7, 8, 9)) -> Geval:
+    c = {(VOORBLAD, "C23"): TYPE_GROEP, (VOORBLAD, "C17"): 1.0, (VOORBLAD, "G41"): 6,
+         (VOORBLAD, "E4"): "300-1234", (VOORBLAD, "E6"): "73001234"}  # fmt: skip
+    for i, r in enumerate(rijen):
+        g = r + GROEP_RIJ_OFFSET
+        c.update({
+            (CLIENTGEGEVENS, f"D{r}"): f"G{i + 1}", (CLIENTGEGEVENS, f"H{r}"): bsn(5000 + i), (CLIENTGEGEVENS, f"J{r}"): "VG7",
+            (CLIENTGEGEVENS, f"L{r}"): "Ja", (CLIENTGEGEVENS, f"N{r}"): "Ja",
+            (GROEP, f"D{g}"): 3.0, (GROEP, f"E{g}"): 1.0, (GROEP, f"F{g}"): 0.5, (GROEP, f"H{g}"): 0.1,
+        })  # fmt: skip
+    return Geval(f"{p.jaar}-melding-{naam}", c)
+
+
+VOLLEDIG = "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend."
+ONVOLLEDIG = "De uitkomst en de bedragen zijn berekend, maar het formulier is nog niet volledig; zie de melding hieronder."
+
+
+def meldingen(p: Parameters) -> list[Geval]:
+    """Valid requests (the engine computes) with a known Voorblad: the status (B28), what is
+    missing (B29) and the warnings "Let op" (B33-B35) of the engine and the checker."""
+    maximum = int(p.max_maanden.waarde)
+    leeg = {f"B{r}": None for r in range(29, 36)}
+    out = []
+
+    def geval(g: Geval, wijziging: dict, verwacht: dict) -> None:
+        g.cellen.update(wijziging)
+        g.cellen = {k: v for k, v in g.cellen.items() if v is not None}
+        g.meldingen = {**leeg, "B28": VOLLEDIG, **verwacht}
+        out.append(g)
+
+    geval(_vast_individueel(p, "volledig"), {}, {})
+    geval(_vast_individueel(p, "maanden-40"), {(VOORBLAD, "G41"): 40}, {
+        "B33": f"Let op: de aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (de rekentool staat tot 48 maanden toe).",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "24-uur"), {(AANVRAAG_IND, "J16"): 0.25, (AANVRAAG_IND, "V16"): 0.5}, {
+        "B33": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 29:39 inclusief nachtzorg); controleer de begeleidingsratio's.",
+        "B34": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 33:09 inclusief nachtzorg); controleer de begeleidingsratio's.",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "vier-meldingen"), {(AANVRAAG_IND, "J16"): 0.25, (AANVRAAG_IND, "V16"): 0.5, (VOORBLAD, "G41"): 40,
+                                                   (CLIENTGEGEVENS, "N7"): "Nee"}, {
+        "B33": f"Let op: de aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (de rekentool staat tot 48 maanden toe).",
+        "B34": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 29:39 inclusief nachtzorg); controleer de begeleidingsratio's.",
+        "B35": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 33:09 inclusief nachtzorg); controleer de begeleidingsratio's. "
+               "(en nog 1 melding: zie de kolom Controle op het blad Clientgegevens)",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "dagbesteding-nee"), {(CLIENTGEGEVENS, "L7"): "Nee"}, {
+        "B33": "Let op: Cliënt 1 (M. Jansen): dagbesteding is Nee, de dagbesteding in het dagprogramma telt niet mee.",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "behandeling-nee"), {(CLIENTGEGEVENS, "N7"): "Nee"}, {
+        "B33": "Let op: Cliënt 1 (M. Jansen): behandeling is Nee, de uren inzet behandelaren tellen niet mee.",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "extra-rij"), {(CLIENTGEGEVENS, "D9"): "Iemand anders"}, {
+        "B33": "Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7; rij 9 is ook ingevuld en telt niet mee.",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "geen-bsn"), {(CLIENTGEGEVENS, "H7"): None}, {
+        "B28": ONVOLLEDIG, "B29": "Nog niet volledig: het BSN van cliënt 1 (Clientgegevens H7) ontbreekt.",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "geen-nza-naam-maanden"), {(VOORBLAD, "E4"): None, (CLIENTGEGEVENS, "D7"): " ", (VOORBLAD, "G41"): None}, {
+        "B28": ONVOLLEDIG,
+        "B29": "Nog niet volledig: het registratienummer NZa (Voorblad E4) ontbreekt. (en nog 2 ontbrekende gegevens)",
+    })  # fmt: skip
+    geval(_vast_individueel(p, "tekst-volledig"), {
+        (VOORBLAD, "C17"): "95%", (VOORBLAD, "G41"): "12", (CLIENTGEGEVENS, "L7"): True, (CLIENTGEGEVENS, "N7"): " ja ",
+        (AANVRAAG_IND, "D16"): "12:00", (AANVRAAG_IND, "D17"): "17.00", (AANVRAAG_IND, "J17"): "2,0", (AANVRAAG_IND, "D18"): " 23 : 00 ",
+        (AANVRAAG_IND, "I5"): "8:00", (AANVRAAG_IND, "I6"): "2", (AANVRAAG_IND, "I7"): "0,5 uur", (AANVRAAG_IND, "V5"): "€ 1.000,00",
+        (CLIENTGEGEVENS, "F7"): "17-05-1990", (CLIENTGEGEVENS, "R7"): "2024-02-29", (CLIENTGEGEVENS, "T7"): "01/03/2026",
+    }, {})  # fmt: skip
+    geval(_vaste_groep(p, "groep-volledig"), {}, {})
+    geval(_vaste_groep(p, "groep-gat", rijen=(7, 8, 10)), {}, {
+        "B28": ONVOLLEDIG,
+        "B29": "Nog niet volledig: rij 9 van Clientgegevens is leeg, maar er staan cliënten onder; vul de cliënten aaneengesloten in vanaf rij 7.",
+    })  # fmt: skip
+    geval(_vaste_groep(p, "groep-24-uur"), {(GROEP, "D20"): 7.5, (CLIENTGEGEVENS, "N9"): "Nee", (CLIENTGEGEVENS, "H8"): None}, {
+        "B28": ONVOLLEDIG,
+        "B29": "Nog niet volledig: het BSN van cliënt 2 (Clientgegevens H8) ontbreekt.",
+        "B33": "Let op: Cliënt 2 (G2): meer dan 24 uur zorg per dag (216:00 per week aan wonen, dagbesteding en nachtzorg).",
+        "B34": "Let op: Cliënt 3 (G3): behandeling is Nee, de uren inzet behandelaren tellen niet mee.",
+    })  # fmt: skip
     return out
 
 
@@ -228,3 +407,72 @@ def gevallen(p: Parameters, aantal: int = 200, min_groepen: int = 40) -> list[Ge
         out.append(groep(rnd, p, len(out)))
         groepen += 1
     return out
+
+
+# --------------------------------------------------------------------------- text input
+
+
+def _duur_tekst(x: float, k: int) -> str:
+    """A duration as a provider may type it: "u:mm", "u:mm:ss", "4,25", "4.5 uur" (hours)."""
+    s = round(x * 86400)
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    if s % 36 == 0 and k % 3 == 1:  # whole hundredths of an hour: hours with a decimal comma
+        uren = f"{s / 3600:.2f}".rstrip("0").rstrip(".")
+        return uren.replace(".", ",") + ("" if k % 2 else " uur")
+    if sec == 0:
+        return f"{h}:{m:02d}" if k % 2 else f" {h} : {m:02d} "
+    return f"{h}:{m:02d}:{sec:02d}"
+
+
+def _euro_tekst(e: float) -> str:
+    heel, cent = divmod(round(e * 100), 100)
+    return "€ " + f"{heel:,}".replace(",", ".") + f",{cent:02d}"
+
+
+def _getal_tekst(x: float, k: int) -> str:
+    t = f"{x:g}"
+    return t if k % 3 == 0 else t.replace(".", ",")
+
+
+def als_tekst(g: Geval, k: int) -> Geval:
+    """The case with its inputs typed as text (and Ja/Nee as WAAR/ONWAAR, the BSN as a
+    number, the type as its short name): the form must read them as the engine does."""
+    c = dict(g.cellen)
+    for (blad, cel), w in g.cellen.items():
+        if w is None or isinstance(w, str) and blad != CLIENTGEGEVENS:
+            continue
+        col = cel.rstrip("0123456789")
+        if blad == AANVRAAG_IND and col in ("D", "P"):
+            minuten = round(w * 1440)
+            c[(blad, cel)] = f"{minuten // 60:02d}:{minuten % 60:02d}" if (k + len(c)) % 2 else f"{minuten // 60}.{minuten % 60:02d}"
+        elif blad == AANVRAAG_IND and col in ("J", "V") and cel not in ("V5", "V6"):
+            c[(blad, cel)] = _getal_tekst(w, k + int(cel[1:]))
+        elif (blad, cel) in ((AANVRAAG_IND, "V5"), (AANVRAAG_IND, "V6"), (GROEP, "C11"), (GROEP, "C12")):
+            c[(blad, cel)] = _euro_tekst(w) if k % 2 else f"{w:.2f}".replace(".", ",")
+        elif blad == AANVRAAG_IND or blad == GROEP:
+            c[(blad, cel)] = _duur_tekst(w, k + int(cel[1:]))
+        elif (blad, cel) == (VOORBLAD, "C17"):
+            c[(blad, cel)] = f"{round(w * 100, 6):g}".replace(".", ",") + "%" if k % 2 else f"{w:g}".replace(".", ",")
+        elif (blad, cel) == (VOORBLAD, "G41"):
+            c[(blad, cel)] = str(w)
+        elif blad == CLIENTGEGEVENS and col in ("L", "N"):
+            c[(blad, cel)] = (w == "Ja") if k % 2 else {"Ja": " ja", "Nee": "NEE "}[w]
+        elif blad == CLIENTGEGEVENS and col == "J":
+            c[(blad, cel)] = " " + w.lower().replace("vg", "vg ")
+        elif blad == CLIENTGEGEVENS and col == "H" and k % 2:
+            c[(blad, cel)] = int(w)
+    c[(VOORBLAD, "C23")] = {TYPE_INDIVIDUEEL: "individueel", TYPE_PREVENTIEF: "preventief", TYPE_GROEP: "groep"}[g.cellen[(VOORBLAD, "C23")]]
+    if g.cellen[(VOORBLAD, "C23")] != TYPE_GROEP:
+        c[(CLIENTGEGEVENS, "F7")] = "17-05-1990" if k % 2 else "1990-5-17"
+        c[(CLIENTGEGEVENS, "R7")] = "01.02.2024"
+        c[(CLIENTGEGEVENS, "T7")] = "1/3/2026"
+    return Geval(g.naam.replace("-ind-", "-tekst-ind-").replace("-grp-", "-tekst-grp-"), c)
+
+
+def tekst_gevallen(p: Parameters, alle: list[Geval], aantal: int = 40) -> list[Geval]:
+    """Every fifth individual and group case (up to ``aantal``), typed as text."""
+    ind = [g for g in alle if g.cellen[(VOORBLAD, "C23")] != TYPE_GROEP][::5]
+    grp = [g for g in alle if g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP][::5]
+    gekozen = (ind[: aantal * 2 // 3] + grp)[:aantal]
+    return [als_tekst(g, k) for k, g in enumerate(gekozen)]

@@ -1,5 +1,9 @@
 """The built providers' form, filled with >= 200 generated cases per year and recalculated
-by LibreOffice in one batch, gives the engine's results to the second and the cent."""
+by LibreOffice in one batch, gives the engine's results to the second and the cent; also
+when the inputs are typed as text ("4:30", "1,5", "95%", "€ 5.000,00", "17-05-1990", ...).
+The Voorblad says "volledig" exactly when the engine has no fout and nothing the checker
+needs is missing, shows every unreadable input with what was typed, and the engine's
+warnings as "Let op" without blocking the amounts."""
 
 from __future__ import annotations
 
@@ -8,13 +12,13 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from tests.support.libreoffice import soffice
-from tests.workbook.gevallen import gevallen, ongeldig
+from tests.workbook.gevallen import ONVOLLEDIG, VOLLEDIG, gevallen, meldingen, ongeldig, ongeldige_datums, tekst_gevallen
 from tests.workbook.invullen import engine, herbereken, vul
 from workbook.bouw import bouw
 from workbook.layout import TYPE_GROEP, VOORBLAD
 from xl_meerzorg import beschikbare_jaren, laad_parameters
 from xl_meerzorg.afronding import cents, seconds
-from xl_meerzorg.model import VALT_BINNEN
+from xl_meerzorg.model import VALT_BINNEN, WAARSCHUWING
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -29,7 +33,7 @@ JAREN = beschikbare_jaren()
 def uitkomsten(tmp_path_factory):
     """{jaar: [(geval, bladen)]} after ONE LibreOffice run over all years' cases."""
     tmp = tmp_path_factory.mktemp("lo")
-    per_jaar = {jaar: gevallen(laad_parameters(jaar), AANTAL) + ongeldig(laad_parameters(jaar)) for jaar in JAREN}
+    per_jaar = {jaar: alle_gevallen(jaar) for jaar in JAREN}
     # fill the years in parallel processes (openpyxl saves are the slow part)
     with ProcessPoolExecutor(max_workers=2) as pool:
         delen = list(pool.map(_vul_jaar, [(jaar, tmp) for jaar in JAREN]))
@@ -38,11 +42,16 @@ def uitkomsten(tmp_path_factory):
     return {jaar: [(g, res[g.naam]) for g in gs] for jaar, gs in per_jaar.items()}
 
 
+def alle_gevallen(jaar: int):
+    p = laad_parameters(jaar)
+    basis = gevallen(p, AANTAL)
+    return basis + tekst_gevallen(p, basis) + meldingen(p) + ongeldig(p) + ongeldige_datums(p)
+
+
 def _vul_jaar(arg):
     jaar, tmp = arg
-    p = laad_parameters(jaar)
     template = bouw(jaar, tmp / f"bouw{jaar}")[0]
-    return vul(template, gevallen(p, AANTAL) + ongeldig(p), tmp / f"in{jaar}")
+    return vul(template, alle_gevallen(jaar), tmp / f"in{jaar}")
 
 
 def _zelfde_uren(form, eng) -> bool:
@@ -63,9 +72,21 @@ def verschillen(g, bladen, jaar) -> list[str]:
     out = []
     if res.heeft_fout:
         return [f"engine fout: {[m.tekst for m in res.meldingen if m.niveau == 'fout']}"]
-    if vb["B28"] != "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend.":
-        out.append(f"status {vb['B28']!r} {[vb[f'B{r}'] for r in range(29, 33)]}")
-    groep = g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP
+    status = g.meldingen.get("B28", VOLLEDIG)
+    if vb["B28"] != status:
+        out.append(f"status {vb['B28']!r} {[vb[f'B{r}'] for r in range(29, 36)]}")
+    if status == VOLLEDIG and any(vb[f"B{r}"] for r in range(29, 33)):
+        out.append(f"melding bij een volledig formulier: {[vb[f'B{r}'] for r in range(29, 33)]}")
+    # the engine's warnings appear as "Let op" (and only then)
+    waarschuwingen = [m.tekst for m in res.meldingen if m.niveau == WAARSCHUWING]
+    let_op = [vb[f"B{r}"] for r in range(33, 36) if vb[f"B{r}"]]
+    controleur = "Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7"  # the checker's, not the engine's
+    if bool(waarschuwingen) != bool([t for t in let_op if not t.startswith(controleur)]) or not all(t.startswith("Let op: ") for t in let_op):
+        out.append(f"waarschuwingen {waarschuwingen} maar Let op {let_op}")
+    for cel, tekst in g.meldingen.items():
+        if vb[cel] != tekst:
+            out.append(f"{cel} {vb[cel]!r} != {tekst!r}")
+    groep = str(g.cellen[(VOORBLAD, "C23")]).lower() in (TYPE_GROEP.lower(), "groep")
     for i, c in enumerate(res.clienten):
         if groep:
             b, r = bladen["Aanvraag groep"], rijen[i] + 12
@@ -105,6 +126,28 @@ def test_formulier_rekent_als_engine(uitkomsten, jaar):
     assert len(geldig) >= AANTAL
     fouten = {g.naam: d for g, b in geldig if (d := verschillen(g, b, jaar))}
     assert fouten == {}
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_tekst_invoer_rekent_als_engine(uitkomsten, jaar):
+    """Inputs typed as text (durations, times, ratios, percentages, euros, dates, Ja/Nee as
+    WAAR/ONWAAR) give the same results as the engine reading the same cells."""
+    tekst = [(g, b) for g, b in uitkomsten[jaar] if "-tekst-ind-" in g.naam or "-tekst-grp-" in g.naam]
+    assert len(tekst) >= 30 and any("-tekst-grp-" in g.naam for g, _ in tekst)
+    assert all(isinstance(b[VOORBLAD]["G37"], float) for g, b in tekst)
+    assert {g.naam: d for g, b in tekst if (d := verschillen(g, b, jaar))} == {}
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_voorblad_status_en_let_op(uitkomsten, jaar):
+    """Status, what is missing and the "Let op" lines of requests the engine computes."""
+    gevallen_ = {g.naam.split("melding-")[1]: (g, b) for g, b in uitkomsten[jaar] if "-melding-" in g.naam}
+    assert len(gevallen_) >= 12
+    for naam, (g, b) in gevallen_.items():
+        assert {c: b[VOORBLAD][c] for c in g.meldingen} == g.meldingen, naam
+        res, _ = engine(g, jaar)
+        assert not res.heeft_fout and isinstance(b[VOORBLAD]["G37"], float), naam
+    assert gevallen_["geen-bsn"][1][VOORBLAD]["B28"] == ONVOLLEDIG
 
 
 @pytest.mark.parametrize("jaar", JAREN)
@@ -148,6 +191,8 @@ def test_ongeldige_invoer_geeft_melding_en_geen_bedrag(uitkomsten, jaar):
         vb = b[VOORBLAD]
         assert vb["B28"].startswith("Het formulier is nog niet volledig of bevat een fout"), (g.naam, vb["B28"])
         assert any(vb[f"B{r}"] for r in range(29, 33)), g.naam
+        for cel, tekst in g.meldingen.items():
+            assert vb[cel] == tekst, (g.naam, cel)
         assert vb["G37"] is None and vb["G39"] is None, g.naam
         for cel in ("E38", "E39", "E40", "E41"):
             assert b["Overzicht individueel"][cel] is None, (g.naam, cel)
@@ -185,10 +230,10 @@ def test_leeg_formulier_vraagt_om_invoer(uitkomsten, jaar):
 
 def test_meldingen_zijn_nederlands(uitkomsten):
     jaar = JAREN[-1]
-    meldingen = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
+    eerste = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
                  for g, b in uitkomsten[jaar] if g.ongeldig}  # fmt: skip
-    assert meldingen["tekst-in-nachtzorg"] == "Uren: Nachtzorg (I5): geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30."
-    assert meldingen["tarief-boven-1"] == "Algemeen: Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in)."
-    assert meldingen["geen-type"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
-    assert meldingen["onbekend-zorgprofiel"].startswith("Cliëntgegevens: Cliënt 1 (Cliënt 900): onbekend zorgprofiel 'VG9'")
-    assert meldingen["groep-van-een"] == "Groep: Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er 1."
+    assert eerste["tekst-in-nachtzorg"] == 'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5.'
+    assert eerste["tarief-boven-1"] == "Algemeen: Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in)."
+    assert eerste["geen-type"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
+    assert eerste["onbekend-zorgprofiel"].startswith("Cliëntgegevens: Cliënt 1 (Cliënt 900): onbekend zorgprofiel 'VG9'")
+    assert eerste["groep-van-een"] == "Groep: Groepsmeerzorg vraagt u aan voor 2 of meer cliënten; deze aanvraag heeft er 1."
