@@ -105,7 +105,7 @@ REDENEN = {
 }
 # what to do, per kind of input (Parameters: mzp_teksten)
 UITLEG = {
-    "uitleg:duur": "vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5.",
+    "uitleg:duur": "vul uren:minuten in, bijvoorbeeld 4:30 of 40:00.",
     "uitleg:tijd": "kies een tijd uit de lijst of vul uu:mm in, bijvoorbeeld 09:30.",
     "uitleg:ratio": "kies een waarde uit de lijst.",
     "uitleg:euro": "vul een bedrag in euro in, bijvoorbeeld 5000 of € 5.000,00.",

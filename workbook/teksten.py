@@ -123,8 +123,14 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         "- Vragenlijst: beantwoord de vragen in maximaal 250 woorden per antwoord.",
         "",
         "Controle",
-        "Het Voorblad toont of het formulier volledig en juist is ingevuld. Zolang er een melding staat, berekent het formulier geen bedragen. "
-        "Tekst in een getalveld, een onbekend zorgprofiel of een onmogelijke combinatie van behandeling en dagbesteding geven een melding in plaats van een getal.",
+        "Het Voorblad toont of het formulier volledig en juist is ingevuld. Zolang er een fout is (een waarde die niet te lezen is, "
+        "een onbekend zorgprofiel, een onmogelijke combinatie van behandeling en dagbesteding, een ongeldig BSN, ...), berekent het formulier "
+        "geen bedragen; de melding noemt wat er is ingevuld en wat er wel mag.",
+        "Ontbreken alleen gegevens die het zorgkantoor nodig heeft (NZa-nummer, AGB-code, periode in maanden, naam of BSN van een cliënt), "
+        "dan staan de bedragen er wel, met de melding wat er nog ontbreekt.",
+        "Meldingen die beginnen met 'Let op' zijn waarschuwingen: de bedragen blijven staan, het zorgkantoor kijkt ernaar.",
+        "- Uren vult u in als uren:minuten (4:30, 40:00), tijden als uu:mm (09:30), percentages als 95%, datums als dd-mm-jjjj. "
+        "Ook als tekst geplakt worden ze gelezen zoals het zorgkantoor ze leest.",
         "",
         "Hoe wordt er gerekend",
         "- De uren per week (wonen, dagbesteding, nachtzorg, inzet behandelaren gewogen met de behandelfactor, min-uren, indirecte uren en context-uren) "

@@ -266,7 +266,7 @@ def ongeldige_datums(p: Parameters) -> list[Geval]:
     return out
 
 
-DUUR_UITLEG = "vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5."
+DUUR_UITLEG = "vul uren:minuten in, bijvoorbeeld 4:30 of 40:00."
 ONGELDIG_MELDINGEN = {
     "tekst-in-nachtzorg": {"B31": f'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; {DUUR_UITLEG}'},
     "minuten-75": {"B31": f'Uren: Inzet behandelaren (I6): "4:75" is geen geldige tijdsduur (de minuten moeten 0 tot en met 59 zijn); {DUUR_UITLEG}'},

@@ -232,7 +232,7 @@ def test_meldingen_zijn_nederlands(uitkomsten):
     jaar = JAREN[-1]
     eerste = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
                  for g, b in uitkomsten[jaar] if g.ongeldig}  # fmt: skip
-    assert eerste["tekst-in-nachtzorg"] == 'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30, of een aantal uren, bijvoorbeeld 4,5.'
+    assert eerste["tekst-in-nachtzorg"] == 'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30 of 40:00.'
     assert eerste["tarief-boven-1"] == "Algemeen: Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in)."
     assert eerste["geen-type"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
     assert eerste["onbekend-zorgprofiel"].startswith("Cliëntgegevens: Cliënt 1 (Cliënt 900): onbekend zorgprofiel 'VG9'")
