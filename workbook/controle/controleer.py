@@ -19,13 +19,15 @@ from pathlib import Path
 
 from workbook import officieel as off
 from workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
-from workbook.vingerafdruk import Blad, hash_formule, lees_bladen, vergelijk_bladen
+from workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
 from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
 from xl_meerzorg.model import FOUT, GROEP, VALT_BINNEN, WAARSCHUWING, Resultaat
 from xl_meerzorg.tijd import format_uren_minuten
 from xl_meerzorg.uitvoer import euro
+
+from .welgevormd import controleer_xml
 
 OK = "OK"
 AFWIJKINGEN = "afwijkingen"
@@ -35,6 +37,13 @@ AFWIJKING = "afwijking"
 
 OFFICIEEL = "officieel"
 EIGEN = "eigen"
+
+# The engine's results per client: empty when the file has a fout (nothing is calculated)
+HERBEREKEND = ("prestatiecode", "uitkomst", "uitkomst_label", "meerzorguren", "meerzorguren_tekst", "jaarbedrag", "etmaalbedrag")
+# This project's form: its own verdict on the Voorblad (workbook.formules: mz_status and the
+# messages under it). Recognised by phrases that every version of the form has used.
+EIGEN_STATUS = "B28"
+EIGEN_MELDINGEN = ("B29", "B30", "B31", "B32", "B33")
 
 CLIENT_VELD_KOLOM = {
     "naam": "D", "geboortedatum": "F", "bsn": "H", "zorgprofiel": "J", "dagbesteding": "L",
@@ -161,11 +170,12 @@ def voorbereid() -> None:
             pass
 
 
-def controleer_bestand(pad: str | Path, anoniem: bool = False) -> dict:
-    """Check one file; never raises."""
+def controleer_bestand(pad: str | Path, anoniem: bool = False, xml: bool = False) -> dict:
+    """Check one file; never raises. ``xml``: also parse every XML part completely
+    (well-formedness; see welgevormd.py for why this is not the default)."""
     pad = Path(pad)
     try:
-        uitslag = _controleer(pad)
+        uitslag = _controleer(pad, xml)
     except OnveiligBestand as exc:
         uitslag = _onleesbaar(pad, str(exc))
     except RecursionError:
@@ -187,13 +197,22 @@ def _onleesbaar(pad: Path, reden: str) -> dict:
     }  # fmt: skip
 
 
-def _controleer(pad: Path) -> dict:
+def _controleer(pad: Path, xml: bool = False) -> dict:
     x = open_xlsx(pad)
     bladen = werkbladen(x)
     for blad, deel in bladen.items():
         if deel in x.namen and x.zip.getinfo(deel).file_size > MAX_BLAD:
             raise OnveiligBestand(f"werkblad {blad} is te groot")
-    fs = lees_bladen(x, bladen)  # also checks every sheet's XML prolog and dimension
+    # The formulas of every sheet (this also checks every sheet's XML prolog and dimension);
+    # with ``xml`` the sheets are kept for the well-formedness check.
+    fs: dict[str, Blad] = {}
+    uitgepakt: dict[str, bytes] = {}
+    for blad, deel in bladen.items():
+        if deel in x.namen:
+            data = x.lees(deel)
+            fs[blad] = lees_blad(data, deel)
+            if xml:
+                uitgepakt[deel] = data
     w = Waarden(x.data)
     info = herken(x, bladen, lambda: w.get(off.VOORBLAD, off.VERSIE_CEL))
     if info["formulier"] is None:
@@ -220,11 +239,24 @@ def _controleer(pad: Path) -> dict:
     for m in resultaat.meldingen:
         bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
 
-    # 4. Compare the form's outputs with the engine (pointless when nothing was calculated)
-    herberekend = not any(f["soort"] == "herberekening" for f in bev)
-    clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev, herberekend)
+    # 4. What the form itself could not use or refused: then its results are not the
+    # engine's for the same inputs, and a difference is not a missing recalculation.
+    if info["formulier"] == OFFICIEEL:
+        from xl_meerzorg.parameters import laad_parameters
 
-    # 5. Saved without recalculation?
+        from .invoer import controleer_invoer
+
+        al_fout = {f["cel"] for f in bev if f["niveau"] == FOUT and f["cel"]}
+        onbruikbaar = controleer_invoer(w.get, b, aanvraag, rijen, groep, al_fout, bev.voeg, laad_parameters(jaar).zorgprofiel)
+    else:
+        onbruikbaar = _status_eigen(w, vb, bev)
+
+    # 5. Compare the form's outputs with the engine, where both calculated
+    herberekend = not any(f["soort"] == "herberekening" for f in bev)
+    clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev, herberekend and not onbruikbaar)
+
+    # 6. Saved without recalculation? Only claimed from outputs that differ from the engine
+    # for inputs the form could use (step 4 found nothing), with unchanged formulas.
     afw_uitkomst = [f for f in bev if f["soort"] == "vergelijking" and f["niveau"] == AFWIJKING]
     leeg = [f for f in afw_uitkomst if f["formulier"] is None]
     if afw_uitkomst and len(leeg) == len(afw_uitkomst):
@@ -232,8 +264,17 @@ def _controleer(pad: Path) -> dict:
     elif afw_uitkomst and formule_ok_voorlopig(bev) and not resultaat.heeft_fout:
         bev.voeg(AFWIJKING, "herberekening", "De opgeslagen uitkomsten passen niet bij de ingevulde gegevens terwijl de formules ongewijzigd zijn: het formulier is waarschijnlijk gewijzigd zonder herberekening. Laat de aanvrager het formulier opnieuw berekenen en opslaan.")
 
+    # 7. Optionally: malformed XML that Excel would have to repair
+    for wat, cel, reden in controleer_xml(x, bladen, uitgepakt) if xml else ():
+        bev.voeg(FOUT, "bestand", f"{wat} is geen geldige XML ({reden}). Excel opent het bestand alleen na herstel en toont dan mogelijk andere gegevens dan hier zijn gelezen; vraag de aanvrager om een onbeschadigd formulier.", cel)
+
     niveaus = {f["niveau"] for f in bev}
     status = AFWIJKINGEN if AFWIJKING in niveaus else FOUTEN if FOUT in niveaus else OK
+    totaal = {"jaarbedrag": resultaat.totaal_jaarbedrag, "etmaalbedrag": resultaat.totaal_etmaalbedrag}
+    if FOUT in niveaus:  # nothing is calculated when there is a fout (the form's values stay)
+        for c in clienten:
+            c.update(dict.fromkeys(HERBEREKEND))
+        totaal = dict.fromkeys(totaal)
     return {
         "bestand": str(pad),
         "status": status,
@@ -247,7 +288,7 @@ def _controleer(pad: Path) -> dict:
         "nza": excel_tekst(w.get(vb, off.VOORBLAD_VELDEN["nza_nummer"])),
         "agb": excel_tekst(w.get(vb, off.VOORBLAD_VELDEN["agb_code"])),
         "clienten": clienten,
-        "totaal": {"jaarbedrag": resultaat.totaal_jaarbedrag, "etmaalbedrag": resultaat.totaal_etmaalbedrag},
+        "totaal": totaal,
         "bevindingen": list(bev),
     }
 
@@ -355,6 +396,48 @@ def _volledigheid(w: Waarden, b: dict, groep: bool, rijen: list[int], bev: _Bevi
             bev.voeg(FOUT, "volledigheid", f"De naam van de cliënt op rij {r} ontbreekt.", f"{cg}!D{r}")
 
 
+def _status_eigen(w: Waarden, vb: str, bev: _Bevindingen) -> bool:
+    """This project's form says on its Voorblad whether it is complete and calculated.
+    When it is not, its own messages are fouten (soort "formulier"). True when it refused
+    to calculate: then there is nothing to compare. A status without a cached value (saved
+    without recalculation) or an unknown text changes nothing."""
+    status = w.get(vb, EIGEN_STATUS)
+    if not isinstance(status, str):
+        return False
+    s = status.casefold()
+    geweigerd = "geen bedragen" in s  # "... Er worden geen bedragen berekend."
+    if not geweigerd and "niet volledig" not in s:
+        return False
+    meldingen = []
+    for ref in EIGEN_MELDINGEN:
+        m = w.get(vb, ref)
+        if isinstance(m, str) and m.strip() and not m.strip().casefold().startswith("let op"):
+            meldingen.append((ref, m.strip()))
+    for ref, m in meldingen or [(EIGEN_STATUS, status.strip())]:
+        bev.voeg(FOUT, "formulier", f"Melding van het formulier: {m}", f"{vb}!{ref}")
+    return geweigerd
+
+
+def _formulier_waarden(w: Waarden, blad: str, cel_uren: str, cel_label: str, jaar_cellen: tuple[str, str], cel_etmaal: str, cg: str, rij: int) -> dict:
+    """What the form itself shows for one client (its cached values)."""
+    uren = w.get(blad, cel_uren)
+    dagen = _dagen(uren)
+    jaar = None
+    for cel in jaar_cellen:
+        jaar = _getal(w.get(blad, cel))
+        if jaar is not None:
+            break
+    label = excel_tekst(w.get(blad, cel_label))
+    return {
+        "prestatiecode": excel_tekst(w.get(cg, f"P{rij}")),
+        "uitkomst": label or (excel_tekst(uren) if isinstance(uren, str) else None),
+        "meerzorguren": None if dagen is None else dagen * 24,
+        "meerzorguren_tekst": None if dagen is None else format_uren_minuten(dagen),
+        "jaarbedrag": jaar,
+        "etmaalbedrag": _getal(w.get(blad, cel_etmaal)),
+    }
+
+
 def _bekend_verschil(aanvraag, i: int, groep: bool) -> str | None:
     """A documented difference between the engine and the official tool (docs/verschillen.md)."""
     c = aanvraag.clienten[i]
@@ -395,6 +478,7 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
             "etmaalbedrag": r.etmaalbedrag,
             "maanden": c.maanden if c else None,
             "ingang": c.ingang.isoformat() if c and c.ingang else None,
+            "formulier": _formulier_waarden(w, blad, cel_uren, cel_label, jaar_cellen, cel_etmaal, cg, rij),
         })  # fmt: skip
         if resultaat.heeft_fout or not vergelijken:
             continue
