@@ -1,4 +1,4 @@
-"""``xl-meerzorg controleer PAD... [--rapport rapport.xlsx] [--json] [--anoniem]``.
+"""``xl-meerzorg controleer PAD... [--rapport rapport.xlsx] [--json] [--anoniem] [--xml]``.
 
 A PAD is a file or a folder (searched recursively for .xlsx/.xlsm). Exit code 0 when every
 file is OK, 1 when any file has afwijkingen or fouten, 2 when a file could not be read.
@@ -7,6 +7,7 @@ file is OK, 1 when any file has afwijkingen or fouten, 2 when a file could not b
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import os
@@ -38,12 +39,8 @@ def verzamel(paden: list[str]) -> list[Path]:
     return out
 
 
-def _controleer_anoniem(pad: Path) -> dict:
-    return controleer_bestand(pad, anoniem=True)
-
-
-def controleer_alle(bestanden: list[Path], anoniem: bool = False, processen: int | None = None, voortgang: Callable[[int, int], None] | None = None) -> list[dict]:
-    fn = _controleer_anoniem if anoniem else controleer_bestand
+def controleer_alle(bestanden: list[Path], anoniem: bool = False, processen: int | None = None, voortgang: Callable[[int, int], None] | None = None, xml: bool = False) -> list[dict]:
+    fn = functools.partial(controleer_bestand, anoniem=anoniem, xml=xml) if anoniem or xml else controleer_bestand
     n = len(bestanden)
     if processen is None:
         processen = min(MAX_PROCESSEN, os.cpu_count() or 1) if n >= PARALLEL_VANAF else 1
@@ -111,8 +108,10 @@ def tekst_uitvoer(uitslagen: list[dict]) -> str:
         regels.append(f"{kop} ({soort}, {len(u.get('clienten') or [])} cliënt(en))")
         for f in u["bevindingen"]:
             waarden = ""
-            if f.get("formulier") is not None or f.get("motor") is not None:
+            if f.get("motor") is not None or (f.get("formulier") is not None and f.get("soort") in ("vergelijking", "formule")):
                 waarden = f" [formulier: {f.get('formulier') if f.get('formulier') is not None else 'leeg'}; herberekend: {f.get('motor') if f.get('motor') is not None else 'leeg'}]"
+            elif f.get("formulier") is not None:
+                waarden = f" [formulier: {f['formulier']}]"
             cel = f"{f['cel']}: " if f.get("cel") else ""
             regels.append(f"  {f['niveau']}: {cel}{f['tekst']}{waarden}")
     t = {OK: 0, AFWIJKINGEN: 0, FOUTEN: 0, ONLEESBAAR: 0}
@@ -128,6 +127,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rapport", metavar="RAPPORT.xlsx", help="schrijf een Excel-rapport")
     p.add_argument("--json", action="store_true", help="één JSON-document met alle bestanden")
     p.add_argument("--anoniem", action="store_true", help="namen en BSN's maskeren in alle uitvoer")
+    p.add_argument("--xml", action="store_true", help="ook elk XML-onderdeel volledig controleren (beschadigde bestanden die Excel moet herstellen; trager)")
     p.add_argument("--processen", type=int, default=None, help=argparse.SUPPRESS)
 
 
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
             print("Het rapport mag geen van de gecontroleerde bestanden overschrijven.", file=sys.stderr)
             return 2
     balk = _voortgangsbalk if len(bestanden) > 1 and sys.stderr.isatty() else None
-    uitslagen = controleer_alle(bestanden, anoniem=args.anoniem, processen=args.processen, voortgang=balk)
+    uitslagen = controleer_alle(bestanden, anoniem=args.anoniem, processen=args.processen, voortgang=balk, xml=args.xml)
     if args.rapport:
         from .rapport import schrijf_rapport
 
