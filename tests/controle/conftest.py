@@ -21,8 +21,31 @@ def extra_gevallen() -> dict[str, dict]:
     gat["clienten"][2]["rij"] = 10
     tekst = copy.deepcopy(g["individueel"])
     tekst["clienten"][0]["nachtzorg"] = None
-    tekst["tekst_in_uren"] = True
-    return {"groep-gat-2026": gat, "tekst-2026": tekst}
+    tekst["overschrijf"] = {("Aanvraag individueel", "I5"): "vier uur", ("Aanvraag individueel", "V5"): "veel"}
+    # Text the engine reads but the official rekentool cannot use (the cell holds text, as
+    # when a provider pastes or types it into a text-formatted cell)
+    nacht = copy.deepcopy(g["individueel"])
+    nacht["overschrijf"] = {("Aanvraag individueel", "I5"): "10:30"}
+    velden = copy.deepcopy(g["individueel"])
+    velden["overschrijf"] = {
+        ("Voorblad", "C17"): "95%", ("Voorblad", "G41"): "12", ("Clientgegevens", "F7"): "01-05-1960",
+        ("Aanvraag individueel", "D17"): "16:00", ("Aanvraag individueel", "J16"): "1", ("Aanvraag individueel", "V6"): "250",
+        ("Aanvraag individueel", "I7"): " ", ("Clientgegevens", "R7"): " ",
+    }  # fmt: skip
+    herken = copy.deepcopy(g["individueel"])
+    herken["overschrijf"] = {
+        ("Clientgegevens", "J7"): "vg7 ", ("Clientgegevens", "L7"): " Ja", ("Clientgegevens", "N7"): "ja",
+        ("Aanvraag individueel", "H16"): "Wonen ", ("Aanvraag individueel", "T16"): "wonen",
+    }  # fmt: skip
+    groep = copy.deepcopy(g["groep"])
+    groep["overschrijf"] = {
+        ("Voorblad", "C23"): "groep", ("Aanvraag-overzicht groep", "D20"): "55:30",
+        ("Aanvraag-overzicht groep", "C11"): "20000", ("Clientgegevens", "T9"): "1-2-2026",
+    }  # fmt: skip
+    return {
+        "groep-gat-2026": gat, "tekst-2026": tekst, "tekst-nachtzorg-2026": nacht, "tekst-velden-2026": velden,
+        "herkenning-2026": herken, "groep-tekst-2026": groep,
+    }  # fmt: skip
 
 
 @pytest.fixture(scope="session")
@@ -38,12 +61,12 @@ def formulieren(tmp_path_factory) -> dict[str, Path]:
             ruw.append(vul_in(aanvraag, tmp / "ruw" / f"{naam}-{jaar}.xlsx"))
     for naam, aanvraag in extra_gevallen().items():
         p = vul_in(aanvraag, tmp / "ruw" / f"{naam}.xlsx")
-        if aanvraag.get("tekst_in_uren"):
+        if aanvraag.get("overschrijf"):
             import openpyxl
 
             wb = openpyxl.load_workbook(p)
-            wb["Aanvraag individueel"]["I5"] = "vier uur"
-            wb["Aanvraag individueel"]["V5"] = "veel"
+            for (blad, cel), waarde in aanvraag["overschrijf"].items():
+                wb[blad][cel] = waarde  # a str stays text
             wb.save(p)
         ruw.append(p)
     uit = recalculate(ruw, tmp / "herberekend")

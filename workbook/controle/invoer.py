@@ -112,7 +112,9 @@ def controleer_invoer(get, b: dict[str, str], aanvraag, rijen: list[int], groep:
 
     for blad, ref, soort in getalvelden(b, groep, rijen):
         v = get(blad, ref)
-        if isinstance(v, str):  # "" is an empty cell (None); " " is text to Excel
+        # "" is an empty cell (None). Only spaces: text to Excel, which breaks arithmetic
+        # ("#VALUE!"); harmless where the rekentool only sums or does not compute.
+        if isinstance(v, str) and (v.strip() or soort not in (BEDRAG, DATUM, MAANDEN)):
             niveau, tekst = tekst_melding(soort, v)
             meld(niveau, blad, ref, tekst, v)
 
@@ -120,8 +122,9 @@ def controleer_invoer(get, b: dict[str, str], aanvraag, rijen: list[int], groep:
     ref = off.VOORBLAD_VELDEN["type"]
     v = get(vb, ref)
     if aanvraag.soort and not (isinstance(v, str) and v.casefold() in _TYPES):
-        keuzes = ", ".join(OFFICIELE_TYPES.values())
-        meld(FOUT, vb, ref, f"Type aanvraag {_excel_toon(v)} wordt door de rekentool niet herkend{_spatie(v)}; kies een type uit de lijst ({keuzes}).", v)
+        *eerst, laatste = OFFICIELE_TYPES.values()
+        keuzes = ", ".join(eerst) + " of " + laatste
+        meld(FOUT, vb, ref, f"Type aanvraag {_excel_toon(v)} wordt door de rekentool niet herkend{_spatie(v)}; kies in de lijst: {keuzes}.", v)
     for r in rijen:
         v = get(cg, f"J{r}")
         zp = zorgprofiel(v) if isinstance(v, str) else None

@@ -1,7 +1,8 @@
 """The xlsx report of a batch (openpyxl, write_only).
 
-Sheets: "Totaal overzicht meerzorg" (one row per client), "Bevindingen" (every finding) and
-"Samenvatting". Every text is written as a string cell (inline string), never as a formula,
+Sheets: "Totaal overzicht meerzorg" (one row per client: the engine's results, empty when
+the file has a fout, then what the form itself shows, labelled "volgens formulier"),
+"Bevindingen" (every finding) and "Samenvatting". Every text is written as a string cell (inline string), never as a formula,
 even when it starts with = + - @ or a tab: values from received forms are untrusted.
 """
 
@@ -28,6 +29,8 @@ KOLOMMEN_OVERZICHT = (
     ("Bestand", 40), ("Zorgaanbieder", 32), ("NZa-nummer", 12), ("Cliënt", 24), ("BSN", 12),
     ("Zorgprofiel", 11), ("Prestatiecode", 13), ("Uitkomst", 26), ("Meerzorguren per week (u:mm)", 14),
     ("Jaarbedrag", 14), ("Etmaalbedrag", 13), ("Maanden", 9), ("Ingangsdatum", 12), ("Status", 12),
+    ("Prestatiecode volgens formulier", 13), ("Uitkomst volgens formulier", 26),
+    ("Meerzorguren volgens formulier (u:mm)", 14), ("Jaarbedrag volgens formulier", 14), ("Etmaalbedrag volgens formulier", 13),
 )  # fmt: skip
 KOLOMMEN_BEVINDINGEN = (
     ("Bestand", 40), ("Status", 12), ("Niveau", 12), ("Soort", 14), ("Cel", 28), ("Melding", 90),
@@ -69,6 +72,7 @@ def schrijf_rapport(uitslagen: list[dict], doel: str | Path) -> Path:
     for u in uitslagen:
         for c in u.get("clienten") or []:
             uren = c.get("meerzorguren")
+            f = c.get("formulier") or {}  # what the form itself shows
             ingang = dt.date.fromisoformat(c["ingang"]) if c.get("ingang") else None
             ws.append([
                 _cel(ws, u["bestand"]), _cel(ws, u.get("zorgaanbieder")), _cel(ws, u.get("nza")),
@@ -77,6 +81,9 @@ def schrijf_rapport(uitslagen: list[dict], doel: str | Path) -> Path:
                 _cel(ws, None if uren is None else uren / 24, "[h]:mm"),
                 _cel(ws, c.get("jaarbedrag"), EURO), _cel(ws, c.get("etmaalbedrag"), EURO),
                 _cel(ws, c.get("maanden")), _cel(ws, ingang, "dd-mm-yyyy"), _cel(ws, u["status"]),
+                _cel(ws, f.get("prestatiecode")), _cel(ws, f.get("uitkomst")),
+                _cel(ws, None if f.get("meerzorguren") is None else f["meerzorguren"] / 24, "[h]:mm"),
+                _cel(ws, f.get("jaarbedrag"), EURO), _cel(ws, f.get("etmaalbedrag"), EURO),
             ])  # fmt: skip
     ws = wb.create_sheet(BEVINDINGEN)
     _kop(ws, KOLOMMEN_BEVINDINGEN)
