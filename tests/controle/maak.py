@@ -112,3 +112,30 @@ def _zonder(naam: str) -> bytes:
         z.writestr("[Content_Types].xml", CT)
         z.writestr("docProps/app.xml", b"<Properties/>")
     return buf.getvalue()
+
+
+def zet_uitkomst(cel: str, tekst: str):
+    """Replace the cached result of the formula cell ``cel`` by the text ``tekst`` ("" is an
+    empty result), as if the form had calculated that (no recalculation)."""
+    from xml.sax.saxutils import escape
+
+    patroon = re.compile(rb'(<c r="' + cel.encode() + rb'"[^>]*?)(?: t="[^"]*")?(>(?:<f[^>]*>[^<]*</f>|<f[^>]*/>))<v>[^<]*</v>')
+
+    def f(data: bytes) -> bytes:
+        nieuw = escape(tekst).encode()
+        return patroon.sub(lambda m: m.group(1) + b' t="str"' + m.group(2) + b"<v>" + nieuw + b"</v>", data, count=1)
+
+    return f
+
+
+def reeks(*wijzigingen):
+    """Several edits of one part, in order."""
+
+    def f(data: bytes) -> bytes:
+        for w in wijzigingen:
+            nieuw = w(data)
+            assert nieuw != data, "niets gewijzigd"
+            data = nieuw
+        return data
+
+    return f

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+import copy
+
 from tests.controle.formulieren import gevallen, vul_in
-from tests.controle.maak import deel_van, herschrijf, zet_formule
+from tests.controle.maak import deel_van, herschrijf, reeks, zet_formule, zet_uitkomst, zet_waarde
 from tests.support.libreoffice import recalculate, soffice
-from workbook.controle.controleer import controleer_bestand
+from workbook.controle.controleer import HERBEREKEND, Waarden, controleer_bestand
 from workbook.officieel import EIGEN_BLADEN
 
 bouw = pytest.importorskip("workbook.bouw", reason="workbook.bouw (het eigen formulier) is nog niet beschikbaar")
@@ -22,12 +24,77 @@ def eigen(tmp_path_factory):
         pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
     tmp = tmp_path_factory.mktemp("eigen")
     leeg = bouw.bouw_variant(2026, AANBIEDER, tmp / "leeg")
-    ruw = [vul_in(a, tmp / "ruw" / f"eigen-{n}.xlsx", bron=leeg, bladen=EIGEN_BLADEN) for n, a in gevallen(2026).items()]
+    g = gevallen(2026)
+    onvolledig = copy.deepcopy(g["individueel"])
+    onvolledig["agb"] = None  # the form calculates, but says it is not complete
+    tarief0 = copy.deepcopy(g["individueel"])
+    tarief0["tariefpercentage"] = 0  # the form refuses to calculate (and the engine too)
+    g.update({"onvolledig": onvolledig, "tarief0": tarief0})
+    ruw = [vul_in(a, tmp / "ruw" / f"eigen-{n}.xlsx", bron=leeg, bladen=EIGEN_BLADEN) for n, a in g.items()]
     paden = {p.stem: p for p in recalculate(ruw, tmp / "herberekend")}
     paden["leeg"] = leeg
     ind = paden["eigen-individueel"]
     paden["formule"] = herschrijf(ind, tmp / "formule.xlsx", {deel_van(ind, "Overzicht individueel"): zet_formule("E41", "E39/300")})
+    # What a form shows when it refused to calculate (as forms of an earlier version did
+    # for text the engine reads, e.g. tarief "95%"): status and message on the Voorblad,
+    # no results. Written into the cached values, so independent of the current builder.
+    vb, oi = deel_van(ind, "Voorblad"), deel_van(ind, "Overzicht individueel")
+    paden["geweigerd"] = herschrijf(ind, tmp / "geweigerd.xlsx", {
+        vb: reeks(zet_uitkomst("B28", GEWEIGERD), zet_uitkomst("B29", "Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
+                  zet_uitkomst("G37", ""), zet_uitkomst("G39", "")),
+        oi: reeks(*(zet_uitkomst(c, "") for c in ("E38", "C39", "E39", "E41"))),
+    })  # fmt: skip
+    ov = paden["eigen-onvolledig"]
+    paden["onvolledig-verouderd"] = herschrijf(ov, tmp / "onvolledig-verouderd.xlsx", {deel_van(ov, "Voorblad"): zet_waarde("C17", "0.5")})
     return paden
+
+
+GEWEIGERD = "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
+
+
+def test_formulier_weigert_te_rekenen_geen_verouderd(eigen):
+    """The form says on its Voorblad that it did not calculate: its message is reported,
+    not "opgeslagen zonder herberekening" (QA: i05 tarief "95%", i02, i16, i19, j01, j18, j19)."""
+    u = controleer_bestand(eigen["geweigerd"])
+    assert u["status"] == "fouten"
+    assert [(f["niveau"], f["soort"], f["cel"], f["tekst"]) for f in u["bevindingen"] if f["soort"] != "formule"] == [
+        ("fout", "formulier", "Voorblad!B29", "Melding van het formulier: Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
+    ]
+    assert not [f for f in u["bevindingen"] if f["niveau"] == "afwijking"]
+    (c,) = u["clienten"]
+    assert all(c[k] is None for k in HERBEREKEND)
+    assert c["formulier"]["jaarbedrag"] is None and c["formulier"]["uitkomst"] is None
+
+
+def test_formulier_weigert_met_fout_van_rekenkern(eigen):
+    u = controleer_bestand(eigen["eigen-tarief0"])
+    w = Waarden(eigen["eigen-tarief0"].read_bytes())
+    assert "geen bedragen" in w.get("Voorblad", "B28")
+    getoond = w.get("Voorblad", "B29")
+    assert u["status"] == "fouten"
+    assert [(f["soort"], f["cel"], f["tekst"]) for f in u["bevindingen"] if f["niveau"] != "waarschuwing"] == [
+        ("validatie", "Voorblad!C17", "Het tariefpercentage 0 moet groter dan 0 zijn."),
+        ("formulier", "Voorblad!B29", f"Melding van het formulier: {getoond}"),
+    ]
+
+
+def test_formulier_onvolledig_wel_berekend(eigen):
+    """Complete enough to calculate, but not complete: the form's message is a fout and
+    its results are still compared with the engine's."""
+    u = controleer_bestand(eigen["eigen-onvolledig"])
+    w = Waarden(eigen["eigen-onvolledig"].read_bytes())
+    status = w.get("Voorblad", "B28")
+    assert "niet volledig" in status and "geen bedragen" not in status
+    assert u["status"] == "fouten"
+    assert [(f["soort"], f["cel"]) for f in u["bevindingen"] if f["niveau"] != "waarschuwing"] == [
+        ("volledigheid", "Voorblad!E6"),
+        ("formulier", "Voorblad!B29"),
+    ]
+    assert u["bevindingen"][1]["tekst"] == f"Melding van het formulier: {w.get('Voorblad', 'B29')}"
+    assert round(u["clienten"][0]["formulier"]["jaarbedrag"], 2) == 175187.37
+    v = controleer_bestand(eigen["onvolledig-verouderd"])  # compared: a changed tarief is found
+    assert ("afwijking", "vergelijking", "Overzicht individueel!E39") in [(f["niveau"], f["soort"], f["cel"]) for f in v["bevindingen"]]
+    assert v["bevindingen"][-1]["soort"] == "herberekening"
 
 
 @pytest.mark.parametrize("naam", ["eigen-individueel", "eigen-preventief", "eigen-groep"])
