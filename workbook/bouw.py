@@ -21,8 +21,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import CustomPropertyList, StringProperty
-from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -231,6 +232,8 @@ def _labels(wb, p: Parameters, variant: str) -> None:
     vb["B16"].font = BOLD
     vb["B19"] = "Aanvraag"
     vb["B19"].font = BOLD
+    vb["F19"] = "Zorgkantoor"
+    vb["F19"].font = BOLD
     vb["B27"] = "Controle van het formulier"
     vb["B27"].font = BOLD
     vb["G36"] = f"Totaal jaarbedrag meerzorg {p.jaar}"
@@ -263,11 +266,13 @@ def _labels(wb, p: Parameters, variant: str) -> None:
 
     ai = wb[AANVRAAG_IND]
     ai["B1"] = "Aanvraag individueel: dagprogramma en uren"
+    for r in (5, 6):  # room to type the subject of the context euros
+        ai.merge_cells(f"N{r}:U{r}")
     ai["B1"].font = TITEL
     for cel, tekst in (("B3", "Wonen (uren per week, uit het dagprogramma)"), ("B4", "Dagbesteding (uren per week, uit het dagprogramma)"),
                        ("B5", "Nachtzorg (uren per week)"), ("B6", "Inzet behandelaren (uren per week)"), ("B7", "Min-uren (uren per week)"),
-                       ("B8", "Contextgebonden uren per jaar"), ("N5", "Contextgebonden middelen 1 (euro per jaar)"),
-                       ("N6", "Contextgebonden middelen 2 (euro per jaar)"), ("B11", "Maandag t/m vrijdag (per dag)"), ("N11", "Zaterdag en zondag (per dag)"),
+                       ("B8", "Contextgebonden uren per jaar"), ("N3", "Extra contextgebonden middelen in euro's (niet in uren uit te drukken)"),
+                       ("N4", "Onderwerp (a. en b.)"), ("V4", "Bedrag per jaar"), ("B11", "Maandag t/m vrijdag (per dag)"), ("N11", "Zaterdag en zondag (per dag)"),
                        ("E12", "Wonen"), ("E13", "Dagbesteding"), ("R12", "Wonen"), ("R13", "Dagbesteding")):  # fmt: skip
         ai[cel] = tekst
     for col, kop in (("B", "Tijd van"), ("D", "Tijd tot"), ("F", "Uren"), ("H", "Functie"), ("J", "1 begeleider op … cliënt(en)"), ("L", "Formatie-uren"),
@@ -309,8 +314,7 @@ def _labels(wb, p: Parameters, variant: str) -> None:
     gr["B1"].font = TITEL
     gr["B3"] = "Per cliënt de uren per week; de cliënten staan op het blad Clientgegevens."
     gr["B8"] = "Contextgebonden uren groep per jaar"
-    gr["B11"] = "Contextgebonden middelen groep 1"
-    gr["B12"] = "Contextgebonden middelen groep 2"
+    gr["B10"] = "Extra contextgebonden middelen groep in euro's: onderwerp (a. en b.) en bedrag per jaar"
     for r, t in ((5, "Aantal cliënten"), (6, "Aantal cliënten met budget"), (7, "Context-uren per cliënt (week)"), (8, "Totaal budget 100% (drempelbasis)"),
                  (9, "Contextgebonden middelen groep"), (10, "Drempel"), (11, "Boven de drempel"), (12, "Valt binnen profiel"),
                  (13, "Boven de drempel per cliënt met budget"), (15, "Controle")):  # fmt: skip
@@ -463,6 +467,17 @@ def _bescherm(wb) -> None:
     wb.security = WorkbookProtection(lockStructure=True)
 
 
+def _kleuren(wb) -> None:
+    """Voorblad status in colour: red with a fout (no amounts), amber when incomplete, green
+    when complete; the "Let op" lines amber."""
+    vb = wb[VOORBLAD]
+    rood, oranje, groen = (PatternFill("solid", fgColor=k, bgColor=k) for k in ("FFC7CE", "FFEB9C", "C6EFCE"))
+    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=["$L$30=1"], fill=rood, stopIfTrue=True))
+    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=['$L$80<>""'], fill=oranje, stopIfTrue=True))
+    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=["$L$30=0"], fill=groen))
+    vb.conditional_formatting.add("B29:G35", FormulaRule(formula=['$B29<>""'], fill=oranje))
+
+
 def _print(wb) -> None:
     vb = wb[VOORBLAD]
     vb.print_area = "A1:H42"
@@ -489,6 +504,7 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
         wb[blad][cel] = formule
     _invoer_opmaak(wb, p)
     _uitvoer_opmaak(wb)
+    _kleuren(wb)
     _namen(wb, p)
     _print(wb)
     if variant == ZORGKANTOOR_UDF:

@@ -209,3 +209,22 @@ def test_cli(tmp_path, capsys):
     args = parser.parse_args(["--jaar", "2019", "--uit", str(tmp_path)])
     assert bouw_cli.run(args) == 2
     assert "Geen parameterset voor 2019" in capsys.readouterr().out
+
+
+def test_velden_van_het_officiele_formulier(boeken):
+    """Fields providers know from the official 2026 form: the zorgkantoor block and the
+    subject (a./b.) of the context euros, as unlocked inputs with a name."""
+    wb = boeken[(JAREN[-1], AANBIEDER)]
+    names = wb.defined_names
+    verwacht = {
+        "mz_zorgkantoor": "'Voorblad'!$G$20", "mz_zorgkantoor_regio": "'Voorblad'!$G$21",
+        "mz_zorgkantoor_contactpersoon": "'Voorblad'!$G$22", "mz_zorgkantoor_telefoon": "'Voorblad'!$G$23",
+        "mz_zorgkantoor_email": "'Voorblad'!$G$24",
+        "mz_ind_context_onderwerp_1": "'Aanvraag individueel'!$N$5", "mz_ind_context_onderwerp_2": "'Aanvraag individueel'!$N$6",
+        "mz_groep_context_onderwerp_1": "'Aanvraag groep'!$B$11", "mz_groep_context_onderwerp_2": "'Aanvraag groep'!$B$12",
+    }  # fmt: skip
+    assert {n: names[n].attr_text for n in verwacht} == verwacht
+    assert (wb["Voorblad"]["F19"].value, wb["Voorblad"]["F20"].value) == ("Zorgkantoor", "Naam zorgkantoor")
+    assert wb["Aanvraag individueel"]["N4"].value == "Onderwerp (a. en b.)"
+    for blad, cel in (("Voorblad", "G22"), ("Aanvraag individueel", "N6"), ("Aanvraag groep", "B12")):
+        assert wb[blad][cel].protection.locked is False
