@@ -41,20 +41,28 @@ _REDEN = {
 _CEL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"')
 
 
+def _cel(data: bytes, plek: int) -> str | None:
+    """The cell whose element holds byte ``plek`` (the error), if any."""
+    begin = data.rfind(b"<c ", 0, plek + 1) if plek >= 0 else -1
+    m = _CEL.match(data, begin) if begin >= 0 else None
+    if m is None:
+        return None
+    kop_eind = data.find(b">", begin)
+    eind = kop_eind if kop_eind >= 0 and data[kop_eind - 1 : kop_eind] == b"/" else data.find(b"</c>", begin)
+    return m.group(1).decode() if eind < 0 or plek <= eind else None
+
+
 def fout_in_xml(data: bytes) -> tuple[str, str | None] | None:
     """None when ``data`` is well-formed XML, else (the Dutch reason with line and
-    column, the cell whose tag starts last before the error or None). The caller has
-    checked the prolog (no DTD)."""
+    column, the cell in which the error is or None). The caller has checked the prolog
+    (no DTD)."""
     p = pyexpat.ParserCreate()
     p.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
     try:
         p.Parse(data, True)
     except pyexpat.ExpatError as exc:
         reden = _REDEN.get(exc.code, f"ongeldige XML: {_e.messages.get(exc.code, exc)}")
-        plek = p.ErrorByteIndex
-        begin = data.rfind(b"<c ", 0, plek + 1) if plek >= 0 else -1
-        m = _CEL.match(data, begin) if begin >= 0 else None
-        return f"{reden}, regel {exc.lineno}, kolom {exc.offset + 1}", (m.group(1).decode() if m else None)
+        return f"{reden}, regel {exc.lineno}, kolom {exc.offset + 1}", _cel(data, p.ErrorByteIndex)
     return None
 
 
