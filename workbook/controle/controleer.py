@@ -6,6 +6,12 @@ every finding (niveau, soort, cel, tekst, formulier value, engine value).
 
 Values are read with python-calamine (values only, fast); formulas only for the integrity
 check, from the sheet XML (workbook.vingerafdruk). The file is read once, read-only.
+
+"Saved without recalculation" is only claimed from evidence: formula cells without a
+cached value, or outputs that differ from the engine for inputs the form could use. An
+input the official rekentool cannot use (invoer.py) or this project's form saying on its
+Voorblad that it did not calculate is reported as such instead. With a fout the engine's
+results are left out (nothing is calculated); what the form shows is kept ("formulier").
 """
 
 from __future__ import annotations
