@@ -902,8 +902,9 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     if variant == ZORGKANTOOR_UDF:
         # totals on the Voorblad from the UDF cells
         f[(V, "G37")] = (
-            f'=IF(OR($L$23="individueel",$L$23="preventief"),IF(ISNUMBER({OI}!$E$40),{OI}!$E$40,IF(ISNUMBER({OI}!$E$39),{OI}!$E$39,{OI}!$E$39)),'
+            f'=IF(OR($L$23="individueel",$L$23="preventief"),IF(ISNUMBER({OI}!$E$40),{OI}!$E$40,IF(ISNUMBER({OI}!$E$39),{OI}!$E$39,IF({OI}!$E$39="",0,{OI}!$E$39))),'
             f'IF($L$23="groep",{GR}!$Q$36,""))'
         )
-        f[(V, "G39")] = f'=IF(OR($L$23="individueel",$L$23="preventief"),{OI}!$E$41,IF($L$23="groep",{GR}!$V$36,""))'
+        # no budget (E41 empty): 0,00 like the engine and the providers' form
+        f[(V, "G39")] = f'=IF(OR($L$23="individueel",$L$23="preventief"),IF({OI}!$E$41="",0,{OI}!$E$41),IF($L$23="groep",{GR}!$V$36,""))'
     return f

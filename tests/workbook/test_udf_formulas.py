@@ -205,8 +205,6 @@ def verschillen(g, uit: dict, jaar: int) -> list[str]:
             out.append(f"groep totaal etmaalbedrag {uit[(GROEP, 'V36')]!r} != {res.totaal_etmaalbedrag!r}")
     totaal = {(VOORBLAD, "G37"): res.totaal_jaarbedrag, (VOORBLAD, "G39"): res.totaal_etmaalbedrag}
     for cel, eng in totaal.items():
-        if _zonder_budget(res):
-            continue  # known difference, see test_voorblad_totaal_zonder_budget
         if not _bedrag(uit[cel], eng):
             out.append(f"Voorblad {cel[1]} {uit[cel]!r} != {eng!r}")
     return out
@@ -344,12 +342,6 @@ def test_ingevuld_bestand_via_formulas(formulier, tmp_path):
     assert verschillen(g, uit, jaar) == []
 
 
-@pytest.mark.xfail(
-    reason="Voorblad G37/G39 of the staff form stay empty where the engine and the providers' form give 0.00 "
-    "(individual request without a budget); see docs/werkboek.md",
-    raises=AssertionError,
-    strict=True,
-)
 @pytest.mark.parametrize("jaar", JAREN)
 def test_voorblad_totaal_zonder_budget(formulier, jaar):
     g = next(g for g in gevallen(laad_parameters(jaar), 60) if _zonder_budget(engine(g, jaar)[0]))
