@@ -772,6 +772,8 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
                 f"{AI}!$D$16:$D$74", f"{AI}!$H$16:$H$74", f"{AI}!$J$16:$J$74",
                 f"{AI}!$P$16:$P$74", f"{AI}!$T$16:$T$74", f"{AI}!$V$16:$V$74",
                 f"{AI}!$I$5", f"{AI}!$I$6", f"{AI}!$I$7", f"{AI}!$I$8", f"{AI}!$V$5:$V$6", f"{V}!$G$41",
+                # naam, bsn, geboortedatum, opname, ingang: checked like the providers' form
+                f"{CG}!$D$7", f"{CG}!$H$7", f"{CG}!$F$7", f"{CG}!$R$7", f"{CG}!$T$7",
             ])  # fmt: skip
             return f"MZ_INDIVIDUEEL({args})".replace(", ", ",")
 
@@ -872,6 +874,8 @@ def groep(f: dict, variant: str, jaar: int) -> None:
                 f"{CG}!$D$7:$D$23", f"{CG}!$J$7:$J$23", f"{CG}!$L$7:$L$23", f"{CG}!$N$7:$N$23",
                 f"$D${g0}:$D${g1}", f"$E${g0}:$E${g1}", f"$F${g0}:$F${g1}", f"$H${g0}:$H${g1}", f"$J${g0}:$J${g1}",
                 "$C$8", "$C$11:$C$12", f"{V}!$G$41",
+                # bsns, geboortedata, opnames, ingangen: checked like the providers' form
+                f"{CG}!$H$7:$H$23", f"{CG}!$F$7:$F$23", f"{CG}!$R$7:$R$23", f"{CG}!$T$7:$T$23",
             ])  # fmt: skip
             return f"MZ_GROEP({args})"
 

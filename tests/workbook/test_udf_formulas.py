@@ -211,21 +211,14 @@ def verschillen(g, uit: dict, jaar: int) -> list[str]:
 
 
 def verwachte_fout(g, jaar: int) -> str:
-    """The text a UDF cell shows for invalid input: the engine's first fout (+ the number of others).
-
-    MZ_INDIVIDUEEL gets no client name (Clientgegevens D7), so its messages say "Cliënt 1"
-    where the engine, reading the whole form, says "Cliënt 1 (<naam>)": the expected text
-    is the engine's on the same case without that name. MZ_GROEP gets the names."""
-    if g.cellen.get((VOORBLAD, "C23")) != TYPE_GROEP:
-        g = Geval(g.naam, {k: v for k, v in g.cellen.items() if k != (CLIENTGEGEVENS, "D7")})
+    """The text a UDF cell shows for invalid input: the engine's first fout (+ the number of others)."""
     res, _ = engine(g, jaar)
     fouten = [m.tekst for m in res.meldingen if m.niveau == FOUT]
     return f"Fout: {fouten[0]}" + (f" (+{len(fouten) - 1})" if len(fouten) > 1 else "")
 
 
-# Invalid input in cells the UDFs do not get (BSN, dates: Clientgegevens F, H, R, T): the
-# engine gives a fout, the UDF cells compute amounts. See test_fout_buiten_de_udf_argumenten.
-BUITEN_UDF = ("bsn-ongeldig",)
+# Invalid input the UDFs do not see (none since they get BSN and dates, 1 December 2026).
+BUITEN_UDF: tuple[str, ...] = ()
 
 
 def geen_getal(uit: dict) -> list[str]:
@@ -361,13 +354,6 @@ def _buiten_udf(jaar: int) -> dict[str, Geval]:
     return {"individueel-bsn": bsn, "individueel-geboortedatum-na-opname": datum, "groep-bsn-client-2": grp}
 
 
-@pytest.mark.xfail(
-    reason="the UDFs do not get BSN and dates (Clientgegevens F/H/R/T) and the UDF cells and Voorblad totals are "
-    "not guarded by the form's own checks (Voorblad L31/L32): amounts where the engine gives a fout; "
-    "see docs/werkboek.md",
-    raises=AssertionError,
-    strict=True,
-)
 @pytest.mark.parametrize("naam", ["individueel-bsn", "individueel-geboortedatum-na-opname", "groep-bsn-client-2"])
 def test_fout_buiten_de_udf_argumenten(formulier, naam):
     jaar = JAREN[-1]
