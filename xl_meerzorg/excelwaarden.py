@@ -15,10 +15,9 @@ What arrives for a duration or clock cell:
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from .invoer import lees_datum, lees_getal, lees_ja_nee
-from .tijd import OngeldigeDuur, parse_duur, parse_tijdstip
+from .tijd import OngeldigeDuur, eindig, parse_duur, parse_tijdstip
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 EXCEL_EPOCH_DATE = EXCEL_EPOCH.date()
@@ -41,7 +40,7 @@ def excel_dagen(value: object) -> float:
     if isinstance(value, bool):
         raise OngeldigeWaarde(repr(value))
     if isinstance(value, (int, float)):
-        if not _eindig(value):
+        if not eindig(value):
             raise OngeldigeWaarde(repr(value))
         return float(value)
     if isinstance(value, dt.datetime):
@@ -102,7 +101,7 @@ def excel_datum(value: object) -> dt.date | None:
         return None
     if isinstance(value, bool):
         raise OngeldigeWaarde(repr(value))
-    if isinstance(value, (int, float)) and _eindig(value) and 1 <= value < 2958466:
+    if isinstance(value, (int, float)) and eindig(value) and 1 <= value < 2958466:
         return EXCEL_EPOCH_DATE + dt.timedelta(days=int(value))
     result = lees_datum(value)
     if result is None:
@@ -117,10 +116,3 @@ def excel_tekst(value: object) -> str | None:
         return str(int(value))
     return str(value).strip()
 
-
-def _eindig(value: float) -> bool:
-    """math.isfinite that is False (instead of raising) for an int beyond the double range."""
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False

@@ -43,7 +43,7 @@ def parse_duur(value: object) -> float:
     if isinstance(value, bool) or value is None:
         raise OngeldigeDuur(repr(value))
     if isinstance(value, (int, float)):
-        if not _eindig(value):
+        if not eindig(value):
             raise OngeldigeDuur(repr(value))
         return uren_naar_dagen(float(value))
     if isinstance(value, str):
@@ -67,7 +67,7 @@ def parse_tijdstip(value: object) -> float:
     if isinstance(value, bool) or value is None:
         raise OngeldigeDuur(repr(value))
     if isinstance(value, (int, float)):
-        if not _eindig(value) or not 0 <= value <= 1:
+        if not eindig(value) or not 0 <= value <= 1:
             raise OngeldigeDuur(repr(value))
         return float(value)
     if isinstance(value, str):
@@ -98,7 +98,7 @@ def format_uren_minuten(days: float) -> str:
     return f"{sign}{h}:{m:02d}"
 
 
-def _eindig(value: float) -> bool:
+def eindig(value: float) -> bool:
     """math.isfinite that is False (instead of raising) for an int beyond the double range."""
     try:
         return math.isfinite(value)
