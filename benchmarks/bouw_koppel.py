@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbook.bouw import bouw  # noqa: E402
-from workbook.koppel import koppel_bestand  # noqa: E402
+from xl_meerzorg.workbook.bouw import bouw  # noqa: E402
+from xl_meerzorg.workbook.koppel import koppel_bestand  # noqa: E402
 from xl_meerzorg import beschikbare_jaren, laad_parameters  # noqa: E402
 
 REFERENTIE = ROOT.parent / "shared" / "reference"

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbook.controle.cli import controleer_alle  # noqa: E402
-from workbook.officieel import OFFICIELE_BLADEN  # noqa: E402
+from xl_meerzorg.workbook.controle.cli import controleer_alle  # noqa: E402
+from xl_meerzorg.workbook.officieel import OFFICIELE_BLADEN  # noqa: E402
 
 
 def lees_calamine(pad: Path, alle: bool = False) -> int:

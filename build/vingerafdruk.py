@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbook.veilig import open_xlsx  # noqa: E402
-from workbook.vingerafdruk import DATA, formules, vingerafdruk  # noqa: E402
+from xl_meerzorg.workbook.veilig import open_xlsx  # noqa: E402
+from xl_meerzorg.workbook.vingerafdruk import DATA, formules, vingerafdruk  # noqa: E402
 
 REFERENCE = (ROOT / ".." / "shared" / "reference").resolve()
 STANDAARD = [

@@ -1,9 +1,9 @@
 """Build the yearly form in two variants from one layout and one parameter set.
 
 - ``aanvraagformulier-meerzorg-<jaar>.xlsx`` (variant "aanbieder"): plain Excel formulas
-  (``workbook.formules``) over the hidden, protected sheet *Parameters*;
+  (``xl_meerzorg.workbook.formules``) over the hidden, protected sheet *Parameters*;
 - ``aanvraagformulier-meerzorg-<jaar>-udf.xlsx`` (variant "zorgkantoor-udf"): the same
-  layout, the result cells call the xlwings UDFs of ``udfs.meerzorg`` (sheet
+  layout, the result cells call the xlwings UDFs of ``xl_meerzorg.udfs.meerzorg`` (sheet
   *xlwings.conf*), with cached values computed by the engine.
 
 The output is deterministic: fixed document dates (1 January of the year) and fixed zip
@@ -510,7 +510,7 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     if variant == ZORGKANTOOR_UDF:
         ws = wb.create_sheet("xlwings.conf")
         ws["A1"] = "UDF Modules"
-        ws["B1"] = "udfs.meerzorg"
+        ws["B1"] = "xl_meerzorg.udfs.meerzorg"
     _bescherm(wb)
     wb.active = 1
     _eigenschappen(wb, p, variant)

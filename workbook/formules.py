@@ -526,7 +526,7 @@ def voorblad(f: dict) -> None:
     for k, r in enumerate((33, 34, 35), start=1):
         meer = f'&IF($M${l1}>{k + 1}," (en nog "&($M${l1}-{k})&" meldingen{zie}",IF($M${l1}={k + 1}," (en nog 1 melding{zie}",""))' if k == 3 else ""
         f[(V, f"B{r}")] = f'=IF($M${l1}<{k},"",INDEX($L${l0}:$L${l1},MATCH({k},$M${l0}:$M${l1},0)){meer})'
-    # missing data: the checker's "volledigheid" (workbook.controle); the amounts are computed.
+    # missing data: the checker's "volledigheid" (xl_meerzorg.workbook.controle); the amounts are computed.
     # L80 = the first missing item of L81:L84, M84 = how many.
     ontbreekt = [
         '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($E$4)="","het registratienummer NZa (Voorblad E4) ontbreekt.",""))',

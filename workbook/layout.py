@@ -1,7 +1,7 @@
 """The one layout definition of this project's yearly form (both variants).
 
 Every input and output keeps the cell position of the official ZN form (see
-``workbook.officieel``) so providers find their fields and ``lees_officieel(get, jaar,
+``xl_meerzorg.workbook.officieel``) so providers find their fields and ``lees_officieel(get, jaar,
 bladen=EIGEN_BLADEN)`` reads this form. Helper cells (the calculation in steps, checks)
 live in columns right of the official ones.
 """
@@ -164,7 +164,7 @@ OUTPUT_FILL = "DDEBF7"  # light blue: computed results
 
 
 # How a hidden helper reads an input, exactly as the engine coerces it
-# (xl_meerzorg.excelwaarden): the formulas are in workbook.formules (lees_*).
+# (xl_meerzorg.excelwaarden): the formulas are in xl_meerzorg.workbook.formules (lees_*).
 LEES_DUUR = "duur"  # excel_dagen
 LEES_TIJDSTIP = "tijdstip"  # excel_tijdstip
 LEES_GETAL = "getal"  # excel_getal

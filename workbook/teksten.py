@@ -144,7 +144,7 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         regels += [
             "",
             "Variant voor het zorgkantoor",
-            "In deze variant rekenen de uitkomstcellen met de functies MZ_INDIVIDUEEL en MZ_GROEP van xl-meerzorg (xlwings, module udfs.meerzorg). "
+            "In deze variant rekenen de uitkomstcellen met de functies MZ_INDIVIDUEEL en MZ_GROEP van xl-meerzorg (xlwings, module xl_meerzorg.udfs.meerzorg). "
             "Het blad xlwings.conf wijst de module aan. Zonder xlwings toont Excel de laatst berekende waarden.",
         ]
     return regels

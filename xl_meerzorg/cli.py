@@ -76,9 +76,9 @@ def cmd_bereken(args: argparse.Namespace) -> int:
 # Subcommands that live in the workbook (IO) package; imported only when used, so that
 # `bereken` starts fast and the engine never loads a spreadsheet library.
 PLUGINS = {
-    "bouw": ("workbook.bouw_cli", "bouw het aanvraagformulier van een jaar (twee varianten)"),
-    "controleer": ("workbook.controle.cli", "controleer ingediende formulieren (bestanden of mappen)"),
-    "koppel": ("workbook.koppel.cli", "voeg een Python-controleblad toe aan een formulier"),
+    "bouw": ("xl_meerzorg.workbook.bouw_cli", "bouw het aanvraagformulier van een jaar (twee varianten)"),
+    "controleer": ("xl_meerzorg.workbook.controle.cli", "controleer ingediende formulieren (bestanden of mappen)"),
+    "koppel": ("xl_meerzorg.workbook.koppel.cli", "voeg een Python-controleblad toe aan een formulier"),
 }
 
 

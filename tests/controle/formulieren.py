@@ -42,7 +42,7 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
     are ``bladen``) with ``aanvraag``."""
     import openpyxl
 
-    from workbook.officieel import OFFICIELE_BLADEN
+    from xl_meerzorg.workbook.officieel import OFFICIELE_BLADEN
 
     b = bladen or OFFICIELE_BLADEN
     with warnings.catch_warnings():

@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from workbook.veilig import open_xlsx, werkbladen
+from xl_meerzorg.workbook.veilig import open_xlsx, werkbladen
 
 
 def deel_van(pad: Path, blad: str) -> str:

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from workbook.controle.cli import verzamel
-from workbook.controle.controleer import controleer_bestand
+from xl_meerzorg.workbook.controle.cli import verzamel
+from xl_meerzorg.workbook.controle.controleer import controleer_bestand
 from xl_meerzorg.cli import main
 
 OK_FORMULIEREN = ["individueel-2025", "preventief-2025", "groep-2025", "individueel-2026", "preventief-2026", "groep-2026"]
@@ -148,7 +148,7 @@ def test_anoniem_overal(formulieren, tmp_path, capsys):
 
 
 def test_parallel_gelijk_aan_serieel(formulieren):
-    from workbook.controle.cli import controleer_alle
+    from xl_meerzorg.workbook.controle.cli import controleer_alle
 
     paden = [formulieren[n] for n in OK_FORMULIEREN + ["verouderd-2026", "formule-2026"]]
     assert controleer_alle(paden, processen=2) == controleer_alle(paden, processen=1)
@@ -158,7 +158,7 @@ def test_calamine_types(formulieren):
     """What python-calamine gives for the form's cells, and that excelwaarden reads it."""
     import datetime as dt
 
-    from workbook.controle.controleer import Waarden
+    from xl_meerzorg.workbook.controle.controleer import Waarden
     from xl_meerzorg.excelwaarden import excel_dagen, excel_datum, excel_tijdstip
 
     w = Waarden(formulieren["individueel-2026"].read_bytes())

@@ -1,4 +1,4 @@
-"""This project's providers' form (workbook.bouw), filled and recalculated by LibreOffice."""
+"""This project's providers' form (xl_meerzorg.workbook.bouw), filled and recalculated by LibreOffice."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import copy
 from tests.controle.formulieren import gevallen, vul_in
 from tests.controle.maak import deel_van, herschrijf, reeks, zet_formule, zet_uitkomst, zet_waarde
 from tests.support.libreoffice import recalculate, soffice
-from workbook.controle.controleer import HERBEREKEND, Waarden, controleer_bestand
-from workbook.officieel import EIGEN_BLADEN
+from xl_meerzorg.workbook.controle.controleer import HERBEREKEND, Waarden, controleer_bestand
+from xl_meerzorg.workbook.officieel import EIGEN_BLADEN
 
-bouw = pytest.importorskip("workbook.bouw", reason="workbook.bouw (het eigen formulier) is nog niet beschikbaar")
+bouw = pytest.importorskip("xl_meerzorg.workbook.bouw", reason="xl_meerzorg.workbook.bouw (het eigen formulier) is nog niet beschikbaar")
 if not hasattr(bouw, "bouw_variant"):
-    pytest.skip("workbook.bouw heeft (nog) geen bouw_variant", allow_module_level=True)
+    pytest.skip("xl_meerzorg.workbook.bouw heeft (nog) geen bouw_variant", allow_module_level=True)
 AANBIEDER = getattr(bouw, "AANBIEDER", "aanbieder")
 
 

@@ -8,9 +8,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from workbook.controle.controleer import HERBEREKEND, controleer_bestand
-from workbook.controle.invoer import controleer_invoer
-from workbook.officieel import OFFICIELE_BLADEN
+from xl_meerzorg.workbook.controle.controleer import HERBEREKEND, controleer_bestand
+from xl_meerzorg.workbook.controle.invoer import controleer_invoer
+from xl_meerzorg.workbook.officieel import OFFICIELE_BLADEN
 from xl_meerzorg.parameters import laad_parameters
 
 UREN = "de rekentool rekent niet betrouwbaar met tekst (een som telt tekst niet mee). Typ de tijdsduur als tijd, bijvoorbeeld 4:00, niet als tekst."
@@ -111,7 +111,7 @@ def test_fout_zonder_bedragen_in_rapport(formulieren, tmp_path):
     the report; the form's own values are listed in the columns "volgens formulier"."""
     from openpyxl import load_workbook
 
-    from workbook.controle.rapport import schrijf_rapport
+    from xl_meerzorg.workbook.controle.rapport import schrijf_rapport
 
     u = controleer_bestand(formulieren["groep-gat-2026"])
     assert u["status"] == "fouten"

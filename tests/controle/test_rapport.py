@@ -6,7 +6,7 @@ import zipfile
 
 from openpyxl import load_workbook
 
-from workbook.controle.rapport import schrijf_rapport
+from xl_meerzorg.workbook.controle.rapport import schrijf_rapport
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1", "=cmd|' /C calc'!A0"]
 

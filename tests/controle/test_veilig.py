@@ -14,8 +14,8 @@ import zlib
 import pytest
 
 from tests.controle.maak import vijandige_bestanden, xlsx_bytes
-from workbook import veilig
-from workbook.controle.controleer import controleer_bestand
+from xl_meerzorg.workbook import veilig
+from xl_meerzorg.workbook.controle.controleer import controleer_bestand
 from xl_meerzorg.cli import main
 
 NAMEN = ["zipbom.xlsx", "lachsalvo.xlsx", "xxe.xlsx", "afgebroken.xlsx", "versleuteld.xlsx", "tekst.xlsx", "groot-blad.xlsx", "geen-werkmap.xlsx", "onbekend.xlsx"]
@@ -63,7 +63,7 @@ def test_te_veel_onderdelen(tmp_path, monkeypatch):
 
 
 def test_onbekende_entiteit_in_formule():
-    from workbook.vingerafdruk import _cellen
+    from xl_meerzorg.workbook.vingerafdruk import _cellen
 
     data = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             b'<row r="1"><c r="A1"><f>&foo;</f><v>1</v></c></row></sheetData></worksheet>')
@@ -72,7 +72,7 @@ def test_onbekende_entiteit_in_formule():
 
 
 def test_entiteiten_in_formule_worden_gelezen():
-    from workbook.vingerafdruk import _cellen
+    from xl_meerzorg.workbook.vingerafdruk import _cellen
 
     data = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
             b'<row r="1"><c r="A1" t="str"><f>IF(B1&lt;&gt;&quot;&quot;,&quot;&#233;&quot;,&quot;&amp;&quot;)</f><v></v></c>'

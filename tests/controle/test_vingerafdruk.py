@@ -5,8 +5,8 @@ import json
 import pytest
 
 from tests.controle.formulieren import REFERENCE, TEMPLATES
-from workbook.veilig import open_xlsx
-from workbook.vingerafdruk import DATA, formules, hash_formule, laad, normaliseer, vergelijk, vingerafdruk
+from xl_meerzorg.workbook.veilig import open_xlsx
+from xl_meerzorg.workbook.vingerafdruk import DATA, formules, hash_formule, laad, normaliseer, vergelijk, vingerafdruk
 
 NORMALISATIE = [
     ("IF(A1=1,TRUE(),FALSE())", "IF(A1=1,TRUE,FALSE)"),
@@ -57,7 +57,7 @@ def blad(*cellen: bytes) -> bytes:
 
 
 def test_zelfde_formules_andere_waarden_delen_de_formules():
-    from workbook import vingerafdruk as vf
+    from xl_meerzorg.workbook import vingerafdruk as vf
 
     a = vf.lees_blad(blad(b'<c r="A1" s="1"><f>B1*2</f><v>4</v></c>', b'<c r="A2" t="str"><f>IF(B1&gt;1,"x","")</f><v>x</v></c>'), "blad")
     b = vf.lees_blad(blad(b'<c r="A1" s="1" t="e"><f>B1*2</f><v>#VALUE!</v></c>', b'<c r="A2" t="str"><f>IF(B1&gt;1,"x","")</f><v></v></c>'), "blad")
@@ -78,7 +78,7 @@ def test_zelfde_formules_andere_waarden_delen_de_formules():
     ],
 )
 def test_elke_andere_formule_is_een_ander_blad(ander):
-    from workbook import vingerafdruk as vf
+    from xl_meerzorg.workbook import vingerafdruk as vf
 
     a = vf.lees_blad(blad(b'<c r="A1"><f>B1*2</f><v>4</v></c>'), "blad")
     b = vf.lees_blad(blad(ander), "blad")
@@ -88,7 +88,7 @@ def test_elke_andere_formule_is_een_ander_blad(ander):
 
 
 def test_dubbele_cel_telt_de_laatste():
-    from workbook import vingerafdruk as vf
+    from xl_meerzorg.workbook import vingerafdruk as vf
 
     for _ in range(2):  # uncached and cached
         b = vf.lees_blad(blad(b'<c r="A1"><f>1+1</f></c>', b'<c r="A2"><f>2</f><v>2</v></c>', b'<c r="A1"><f>1+2</f><v>3</v></c>'), "blad")
@@ -97,7 +97,7 @@ def test_dubbele_cel_telt_de_laatste():
 
 
 def test_vergelijk_bladen_gelijk_aan_vergelijk_formules():
-    from workbook import vingerafdruk as vf
+    from xl_meerzorg.workbook import vingerafdruk as vf
 
     if not TEMPLATES[2026].exists():
         pytest.skip(f"officiële rekentool ontbreekt in {REFERENCE}")

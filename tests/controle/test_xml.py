@@ -9,8 +9,8 @@ import re
 import pytest
 
 from tests.controle.maak import deel_van, herschrijf
-from workbook.controle.cli import controleer_alle
-from workbook.controle.controleer import controleer_bestand
+from xl_meerzorg.workbook.controle.cli import controleer_alle
+from xl_meerzorg.workbook.controle.controleer import controleer_bestand
 from xl_meerzorg.cli import main
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.officieel]

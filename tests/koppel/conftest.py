@@ -41,7 +41,7 @@ def formulieren(tmp_path_factory, templates) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def gekoppeld(tmp_path_factory, formulieren) -> dict[str, tuple[Path, Path]]:
     """name -> (form, koppel copy)."""
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     uit = tmp_path_factory.mktemp("gekoppeld")
     return {naam: (pad, koppel_bestand(pad, uit).doel) for naam, pad in formulieren.items()}

@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from workbook.koppel.blad import markeer_formule, verschil_formule, verschil_waarde
-from workbook.koppel.pakket import nieuwe_bladen_in_workbook, nieuwe_relaties, nieuwe_titels
+from xl_meerzorg.workbook.koppel.blad import markeer_formule, verschil_formule, verschil_waarde
+from xl_meerzorg.workbook.koppel.pakket import nieuwe_bladen_in_workbook, nieuwe_relaties, nieuwe_titels
 
 WB = (
     '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -88,7 +88,7 @@ def test_verschil_en_markering_formules():
 
 
 def _run(argv):
-    from workbook.koppel.cli import SUBCOMMANDS
+    from xl_meerzorg.workbook.koppel.cli import SUBCOMMANDS
 
     _help, configure, run = SUBCOMMANDS["koppel"]
     p = argparse.ArgumentParser()
@@ -141,8 +141,8 @@ def test_eigen_formulier(tmp_path):
 
     import openpyxl
 
-    from workbook.bouw import bouw
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.bouw import bouw
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     for pad in bouw(2026, tmp_path / "bouw"):
         g = koppel_bestand(pad, tmp_path / "uit")

@@ -152,7 +152,7 @@ def test_rest_byte_identiek(gekoppeld, naam):
 
 
 def test_origineel_onaangeroerd(formulieren, tmp_path):
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     bron = formulieren["groep2026"]
     voor, mtime = bron.read_bytes(), bron.stat().st_mtime_ns
@@ -170,7 +170,7 @@ def test_structuur_van_de_kopie(gekoppeld):
     assert wb.sheetnames[1:3] == ["Voorblad", "Python-controle"]
     assert wb["Python-controle"].sheet_state == "visible"
     conf = wb["xlwings.conf"]
-    assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "udfs.meerzorg")
+    assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "xl_meerzorg.udfs.meerzorg")
     assert wb["Python-controle"].protection.sheet
     xml = zipfile.ZipFile(kopie).read("xl/workbook.xml").decode()
     assert xml.count("<sheet ") == 12
@@ -200,7 +200,7 @@ def test_groepsformules(gekoppeld):
 
 
 def test_snelheid(formulieren):
-    from workbook.koppel import koppel_bytes
+    from xl_meerzorg.workbook.koppel import koppel_bytes
 
     for naam in ("groep2026", "ind2026_maatwerk"):
         data = formulieren[naam].read_bytes()
@@ -219,7 +219,7 @@ def test_lege_officiele_rekentool(templates, tmp_path, jaar):
     """The pristine template as providers get it: both layouts, cached values equal the UDFs."""
     import openpyxl
 
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     bron = tmp_path / templates[jaar].name
     shutil.copy(templates[jaar], bron)
@@ -244,7 +244,7 @@ def test_lege_officiele_rekentool(templates, tmp_path, jaar):
 
 
 def test_koppel_bytes_is_deterministisch(formulieren):
-    from workbook.koppel import koppel_bytes
+    from xl_meerzorg.workbook.koppel import koppel_bytes
 
     data = formulieren["prev2026"].read_bytes()
     a, _ = koppel_bytes(data)

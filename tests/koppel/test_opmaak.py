@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.libreoffice import recalculate, soffice
-from workbook.koppel.stijlen import kies_stijlen, opmaak_melding, rang_euro, rang_tijd
+from xl_meerzorg.workbook.koppel.stijlen import kies_stijlen, opmaak_melding, rang_euro, rang_tijd
 
 DUUR = re.compile(r"\[h+\]:mm(:ss)?", re.I)
 TIJD_KOLOMMEN, EURO_KOLOMMEN = "HIJ", "KLMNOP"
@@ -178,13 +178,13 @@ def test_onbruikbare_standaardstijl_wordt_vervangen():
 
 @pytest.fixture(scope="module")
 def eigen(tmp_path_factory) -> Path:
-    from workbook.bouw import bouw
+    from xl_meerzorg.workbook.bouw import bouw
 
     return bouw(2026, tmp_path_factory.mktemp("bouw"))[0]
 
 
 def test_eigen_formulier(eigen, tmp_path):
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     kopie = koppel_bestand(eigen, tmp_path).doel
     assert controleer_opmaak(kopie) == (3 + 6) + 6 + 17 * (3 + 6) + 6  # individual and group rows, with totals
@@ -194,7 +194,7 @@ def test_eigen_formulier(eigen, tmp_path):
 def test_melding_zonder_opmaak(eigen, tmp_path, monkeypatch):
     import openpyxl
 
-    import workbook.koppel as koppel
+    import xl_meerzorg.workbook.koppel as koppel
 
     monkeypatch.setattr(koppel, "kies_stijlen", lambda _xml: ({}, None))
     kopie = koppel.koppel_bestand(eigen, tmp_path).doel
@@ -210,7 +210,7 @@ def test_melding_zonder_opmaak(eigen, tmp_path, monkeypatch):
 @LIBREOFFICE
 def test_eigen_formulier_na_libreoffice(eigen, tmp_path):
     """The project's own form, last saved by LibreOffice (no official files needed)."""
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     lo = recalculate([eigen], tmp_path / "lo")[0]
     assert "LibreOffice" in laatst_opgeslagen_door(lo)
@@ -235,7 +235,7 @@ def test_officiele_formulieren_na_libreoffice(gekoppeld):
 def test_officiele_formulieren_openpyxl(templates, tmp_path, naam):
     """Filled with openpyxl (as Excel keeps the styles): also the Verschil column of the hours."""
     from tests.koppel.gevallen import GEVALLEN, vul_in
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     bron = vul_in(GEVALLEN[naam], tmp_path / f"{naam}.xlsx")
     kopie = koppel_bestand(bron, tmp_path / "uit").doel
@@ -251,7 +251,7 @@ def test_koppen_zijn_leesbaar(templates, tmp_path, jaar):
 
     import openpyxl
 
-    from workbook.koppel import koppel_bestand
+    from xl_meerzorg.workbook.koppel import koppel_bestand
 
     bron = tmp_path / templates[jaar].name
     shutil.copy(templates[jaar], bron)

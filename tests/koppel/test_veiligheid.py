@@ -1,6 +1,6 @@
 """koppel refuses what the batch checker refuses (zip bombs, DTDs/entities, huge sheets)
 and forms with malformed XML; the copy gets a normal file mode. Generated fixtures only:
-this project's own form (workbook.bouw) with parts changed at zip level."""
+this project's own form (xl_meerzorg.workbook.bouw) with parts changed at zip level."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from workbook import veilig
-from workbook.koppel import GeenFormulier, OnveiligFormulier, koppel_bestand, koppel_bytes
+from xl_meerzorg.workbook import veilig
+from xl_meerzorg.workbook.koppel import GeenFormulier, OnveiligFormulier, koppel_bestand, koppel_bytes
 
 LOL = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
@@ -26,7 +26,7 @@ LOL = (
 
 @pytest.fixture(scope="module")
 def formulier(tmp_path_factory) -> Path:
-    from workbook.bouw import bouw
+    from xl_meerzorg.workbook.bouw import bouw
 
     return bouw(2026, tmp_path_factory.mktemp("bouw"))[0]
 
@@ -55,7 +55,7 @@ def zonder_prolog(data: bytes) -> bytes:
 
 
 def _run(argv: list[str]) -> int:
-    from workbook.koppel.cli import SUBCOMMANDS
+    from xl_meerzorg.workbook.koppel.cli import SUBCOMMANDS
 
     _help, configure, run = SUBCOMMANDS["koppel"]
     p = argparse.ArgumentParser()
@@ -229,7 +229,7 @@ def test_kopie_heeft_normale_bestandsrechten(formulier, tmp_path, umask):
 
 
 def test_mislukte_schrijfactie_laat_niets_achter(formulier, tmp_path, monkeypatch):
-    import workbook.koppel as koppel
+    import xl_meerzorg.workbook.koppel as koppel
 
     def kapot(*_a, **_k):
         raise OSError("schijf vol")

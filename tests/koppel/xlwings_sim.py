@@ -1,7 +1,7 @@
 """Evaluate a koppel copy as Excel + xlwings would: parse each UDF formula of
 "Python-controle", resolve its references to the copy's cell values as xlwings passes them
 (floats, None, 2-D lists, datetimes from 1899-12-30, str) and call the function of the
-module named in the xlwings.conf sheet. Independent of workbook.koppel on purpose.
+module named in the xlwings.conf sheet. Independent of xl_meerzorg.workbook.koppel on purpose.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The staff form (variant zorgkantoor-udf) evaluated by the ``formulas`` library, with the
-UDFs of ``udfs.meerzorg`` registered as custom functions.
+UDFs of ``xl_meerzorg.udfs.meerzorg`` registered as custom functions.
 
 ``formulas`` compiles the cells itself: every formula of the UDF cells and of the cells
 they depend on (the type helper Voorblad!L23, the guards, the Voorblad totals) is parsed
@@ -36,9 +36,9 @@ from formulas.functions import get_functions  # noqa: E402
 from formulas.ranges import Ranges  # noqa: E402
 from formulas.tokens.operand import XlError  # noqa: E402
 
-from udfs import meerzorg as udf  # noqa: E402
+from xl_meerzorg.udfs import meerzorg as udf  # noqa: E402
 
-Cel = tuple[str, str]  # (sheet, cell) as in workbook.layout
+Cel = tuple[str, str]  # (sheet, cell) as in xl_meerzorg.workbook.layout
 
 UDF_NAMEN = tuple(n for n in udf.__all__ if n.startswith("MZ_"))
 AANROEPEN: dict[str, int] = dict.fromkeys(UDF_NAMEN, 0)  # calls per UDF (proof that formulas called them)

@@ -14,7 +14,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from udfs import meerzorg as mz
+from xl_meerzorg.udfs import meerzorg as mz
 
 from .voorbeelden import groep, individueel
 

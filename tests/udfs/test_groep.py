@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from udfs import meerzorg as mz
+from xl_meerzorg.udfs import meerzorg as mz
 from xl_meerzorg import bereken, lees_aanvraag
 from xl_meerzorg.afronding import cents, seconds
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from udfs import meerzorg as mz
+from xl_meerzorg.udfs import meerzorg as mz
 from xl_meerzorg import bereken, lees_aanvraag
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.model import VALT_BINNEN

@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from udfs import meerzorg as mz
+from xl_meerzorg.udfs import meerzorg as mz
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -67,7 +67,7 @@ def test_import_without_xlwings():
     r = _run("""
         import sys
         sys.modules["xlwings"] = None  # makes "import xlwings" raise ImportError
-        from udfs import meerzorg
+        from xl_meerzorg.udfs import meerzorg
         print(type(meerzorg.xw).__name__, meerzorg.MZ_VERSIE(2026))
     """)
     assert r.returncode == 0, r.stderr
@@ -117,7 +117,7 @@ def test_registration_with_xlwings(tmp_path):
     (tmp_path / "xlwings.py").write_text(FAKE_XLWINGS, encoding="utf-8")
     r = _run("""
         import json, xlwings
-        from udfs import meerzorg
+        from xl_meerzorg.udfs import meerzorg
         assert meerzorg.xw is xlwings
         print(json.dumps({n: {"func": f.__xlfunc__["func"], "args": f.__xlfunc__["args"], "ret": f.__xlfunc__["ret"]}
                           for n, f in xlwings.REGISTER.items()}))
@@ -146,7 +146,7 @@ def test_registration_with_xlwings(tmp_path):
 def test_module_does_not_import_excel_libraries():
     r = _run("""
         import sys
-        import udfs.meerzorg
+        import xl_meerzorg.udfs.meerzorg
         print(sorted(m for m in ("openpyxl", "python_calamine") if m in sys.modules))
     """)
     assert r.returncode == 0, r.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import timeit
 
-from udfs import meerzorg as mz
+from xl_meerzorg.udfs import meerzorg as mz
 
 from .voorbeelden import groep, individueel
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from workbook import formules as fm
-from workbook.layout import (
+from xl_meerzorg.workbook import formules as fm
+from xl_meerzorg.workbook.layout import (
     AANVRAAG_IND,
     CLIENTGEGEVENS,
     GROEP,
@@ -24,7 +24,7 @@ from workbook.layout import (
     TYPE_PREVENTIEF,
     VOORBLAD,
 )
-from workbook.officieel import DAG_RIJEN, GROEP_RIJ_OFFSET
+from xl_meerzorg.workbook.officieel import DAG_RIJEN, GROEP_RIJ_OFFSET
 from xl_meerzorg.parameters import Parameters
 from xl_meerzorg.regels import dagprogramma as r_dag
 

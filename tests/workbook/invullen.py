@@ -19,9 +19,9 @@ import openpyxl
 from openpyxl.utils import column_index_from_string
 
 from tests.support.libreoffice import _profile, soffice
-from workbook.bouw import exacte_getallen
-from workbook.layout import INVOER, UITVOER, VOORBLAD
-from workbook.officieel import EIGEN_BLADEN, lees_officieel
+from xl_meerzorg.workbook.bouw import exacte_getallen
+from xl_meerzorg.workbook.layout import INVOER, UITVOER, VOORBLAD
+from xl_meerzorg.workbook.officieel import EIGEN_BLADEN, lees_officieel
 from xl_meerzorg import bereken
 
 ALLE_INVOER = [(i.blad, i.cel) for i in INVOER]

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 
 import xl_meerzorg
-from workbook import bouw_cli
-from workbook.bouw import bestandsnaam, bouw, formules
-from workbook.layout import (
+from xl_meerzorg.workbook import bouw_cli
+from xl_meerzorg.workbook.bouw import bestandsnaam, bouw, formules
+from xl_meerzorg.workbook.layout import (
     AANBIEDER,
     BLADEN,
     DUUR,
@@ -24,7 +24,7 @@ from workbook.layout import (
     VARIANTEN,
     ZORGKANTOOR_UDF,
 )
-from workbook.officieel import EIGEN_BLADEN, lees_officieel
+from xl_meerzorg.workbook.officieel import EIGEN_BLADEN, lees_officieel
 from xl_meerzorg import beschikbare_jaren, laad_parameters
 
 JAREN = beschikbare_jaren()
@@ -136,7 +136,7 @@ def test_namen_formaten_eigenschappen(boeken, jaar):
             "xl_meerzorg_variant": variant,
         }
     conf = boeken[(jaar, ZORGKANTOOR_UDF)]["xlwings.conf"]
-    assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "udfs.meerzorg")
+    assert (conf["A1"].value, conf["B1"].value) == ("UDF Modules", "xl_meerzorg.udfs.meerzorg")
 
 
 @pytest.mark.parametrize("jaar", JAREN)

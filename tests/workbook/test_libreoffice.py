@@ -14,8 +14,8 @@ import pytest
 from tests.support.libreoffice import soffice
 from tests.workbook.gevallen import ONVOLLEDIG, VOLLEDIG, gevallen, meldingen, ongeldig, ongeldige_datums, tekst_gevallen
 from tests.workbook.invullen import engine, herbereken, vul
-from workbook.bouw import bouw
-from workbook.layout import TYPE_GROEP, VOORBLAD
+from xl_meerzorg.workbook.bouw import bouw
+from xl_meerzorg.workbook.layout import TYPE_GROEP, VOORBLAD
 from xl_meerzorg import beschikbare_jaren, laad_parameters
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.model import VALT_BINNEN, WAARSCHUWING

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from tests.support.libreoffice import recalculate, soffice
-from workbook.bouw import bouw
-from workbook.layout import VOORBLAD
+from xl_meerzorg.workbook.bouw import bouw
+from xl_meerzorg.workbook.layout import VOORBLAD
 from xl_meerzorg import beschikbare_jaren
 
 pytestmark = [

@@ -3,7 +3,7 @@ UDFs plugged in gives the engine's results, to the cent and the second.
 
 ``formulas`` parses and computes the cells of the built ``-udf.xlsx`` itself (the type
 helper Voorblad!L23, the guards, the ``IF(E42="Maatwerk",...)`` choices, the Voorblad
-totals); the ``MZ_*`` calls go to ``udfs.meerzorg`` through a thin adapter that passes the
+totals); the ``MZ_*`` calls go to ``xl_meerzorg.udfs.meerzorg`` through a thin adapter that passes the
 arguments as xlwings does (``tests/support/formulas_model.py``). The model holds only the
 subgraph of the UDF cells (114 formulas, about 2 s to build, 0.2-0.4 s a case). The
 Voorblad messages (B28-B33) hang on nearly all helper formulas of the form (about 1,150 of
@@ -29,8 +29,8 @@ from tests.support.formulas_model import AANROEPEN, Formulier, reken_bestand  # 
 from tests.support.rauw import lees_rauw  # noqa: E402
 from tests.workbook.gevallen import Geval, gevallen, groep, individueel, ongeldig  # noqa: E402
 from tests.workbook.invullen import engine, vul  # noqa: E402
-from workbook.bouw import bouw_variant, formules  # noqa: E402
-from workbook.layout import (  # noqa: E402
+from xl_meerzorg.workbook.bouw import bouw_variant, formules  # noqa: E402
+from xl_meerzorg.workbook.layout import (  # noqa: E402
     CLIENTGEGEVENS,
     GROEP,
     OVERZICHT_IND,
@@ -40,7 +40,7 @@ from workbook.layout import (  # noqa: E402
     VOORBLAD,
     ZORGKANTOOR_UDF,
 )
-from workbook.officieel import CLIENT_RIJEN, GROEP_RIJ_OFFSET  # noqa: E402
+from xl_meerzorg.workbook.officieel import CLIENT_RIJEN, GROEP_RIJ_OFFSET  # noqa: E402
 from xl_meerzorg import beschikbare_jaren, laad_parameters  # noqa: E402
 from xl_meerzorg.afronding import cents, seconds  # noqa: E402
 from xl_meerzorg.model import FOUT, VALT_BINNEN  # noqa: E402

@@ -1,7 +1,7 @@
 """The staff form (variant zorgkantoor-udf): its UDF cells give the engine's results.
 
 Every UDF call of the built form is evaluated by calling the function of
-``udfs.meerzorg`` with the values of the cells it references, as Excel/xlwings passes
+``xl_meerzorg.udfs.meerzorg`` with the values of the cells it references, as Excel/xlwings passes
 them (a single cell as its value, a range as a 2-D list). This is the fast check of the
 UDF arguments (40 cases a year in a second or two).
 
@@ -22,13 +22,13 @@ import pytest
 
 from tests.workbook.gevallen import gevallen
 from tests.workbook.invullen import engine
-from workbook.bouw import formules
-from workbook.layout import GROEP, OVERZICHT_IND, TYPE_GROEP, VOORBLAD, ZORGKANTOOR_UDF
+from xl_meerzorg.workbook.bouw import formules
+from xl_meerzorg.workbook.layout import GROEP, OVERZICHT_IND, TYPE_GROEP, VOORBLAD, ZORGKANTOOR_UDF
 from xl_meerzorg import beschikbare_jaren, laad_parameters
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.model import VALT_BINNEN
 
-udf = pytest.importorskip("udfs.meerzorg")
+udf = pytest.importorskip("xl_meerzorg.udfs.meerzorg")
 
 JAREN = beschikbare_jaren()
 AANROEP = re.compile(r"(MZ_[A-Z]+)\(([^()]*)\)")
@@ -107,7 +107,7 @@ def test_udf_cellen_rekenen_als_engine(jaar):
 
 def test_udf_cellen_verwijzen_naar_invoer():
     """Every reference of a UDF call is an input cell of the form (or a literal)."""
-    from workbook.layout import INVOER
+    from xl_meerzorg.workbook.layout import INVOER
 
     invoer = {(i.blad, i.cel) for i in INVOER}
     jaar = JAREN[-1]

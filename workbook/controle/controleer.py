@@ -5,7 +5,7 @@
 every finding (niveau, soort, cel, tekst, formulier value, engine value).
 
 Values are read with python-calamine (values only, fast); formulas only for the integrity
-check, from the sheet XML (workbook.vingerafdruk). The file is read once, read-only.
+check, from the sheet XML (xl_meerzorg.workbook.vingerafdruk). The file is read once, read-only.
 
 "Saved without recalculation" is only claimed from evidence: formula cells without a
 cached value, or outputs that differ from the engine for inputs the form could use. An
@@ -23,9 +23,9 @@ import math
 import re
 from pathlib import Path
 
-from workbook import officieel as off
-from workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
-from workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
+from xl_meerzorg.workbook import officieel as off
+from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
+from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
 from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
@@ -46,7 +46,7 @@ EIGEN = "eigen"
 
 # The engine's results per client: empty when the file has a fout (nothing is calculated)
 HERBEREKEND = ("prestatiecode", "uitkomst", "uitkomst_label", "meerzorguren", "meerzorguren_tekst", "jaarbedrag", "etmaalbedrag")
-# This project's form: its own verdict on the Voorblad (workbook.formules: mz_status and the
+# This project's form: its own verdict on the Voorblad (xl_meerzorg.workbook.formules: mz_status and the
 # messages under it). Recognised by phrases that every version of the form has used.
 EIGEN_STATUS = "B28"
 EIGEN_MELDINGEN = ("B29", "B30", "B31", "B32", "B33")
@@ -164,7 +164,7 @@ def voorbereid() -> None:
     fingerprints and the parameters of every year (initializer of the worker processes)."""
     import python_calamine  # noqa: F401
 
-    from workbook.vingerafdruk import laad_alle
+    from xl_meerzorg.workbook.vingerafdruk import laad_alle
     from xl_meerzorg.parameters import laad_parameters
     from xl_meerzorg.parameters.laden import beschikbare_jaren
 
@@ -324,9 +324,9 @@ def _controleer_formules(info: dict, fs: dict[str, Blad], bev: _Bevindingen) -> 
             bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad.strip()}!{ref}", ("=" + f) if f is not None else None, None)
         return
     try:
-        from workbook.bouw import formules as bouw_formules  # the staff/providers' form builder
+        from xl_meerzorg.workbook.bouw import formules as bouw_formules  # the staff/providers' form builder
     except ImportError:
-        bev.voeg(WAARSCHUWING, "formule", "De formules van het eigen formulier zijn niet gecontroleerd: de bouwmodule (workbook.bouw) is niet beschikbaar.")
+        bev.voeg(WAARSCHUWING, "formule", "De formules van het eigen formulier zijn niet gecontroleerd: de bouwmodule (xl_meerzorg.workbook.bouw) is niet beschikbaar.")
         return
     try:
         verwacht_f = bouw_formules(info["jaar"], info["variant"])

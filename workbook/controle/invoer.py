@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from workbook import officieel as off
+from xl_meerzorg.workbook import officieel as off
 from xl_meerzorg.formulier import OFFICIELE_TYPES
 from xl_meerzorg.model import FOUT, WAARSCHUWING, toon
 

@@ -22,7 +22,7 @@ import pyexpat
 import re
 from pyexpat import errors as _e
 
-from workbook.veilig import Xlsx, controleer_kop
+from xl_meerzorg.workbook.veilig import Xlsx, controleer_kop
 
 _REDEN = {
     _e.codes[_e.XML_ERROR_DUPLICATE_ATTRIBUTE]: "dubbel attribuut",

@@ -1,7 +1,7 @@
 """koppel: put the Python engine behind an official (or this project's) meerzorg form.
 
 ``koppel_bestand(pad, uit_map)`` writes ``<naam>-python.xlsx`` with a sheet
-"Python-controle" whose engine cells are xlwings UDF calls (``udfs.meerzorg``) on the
+"Python-controle" whose engine cells are xlwings UDF calls (``xl_meerzorg.udfs.meerzorg``) on the
 form's own input cells, each with a cached value computed at koppel time. The original
 file is only read; every part of it except the workbook index, its relationships, the
 content types and docProps/app.xml is copied byte-identically.
@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook import veilig
+from xl_meerzorg.workbook import veilig
 
 from .blad import UDF_MODULE, Cel, blad_xml, bouw_cellen, conf_xml, kies_stijlen, opmaak_melding
 from .lezen import CONF_BLAD, PYTHON_BLAD, Formulier, GeenFormulier, herken

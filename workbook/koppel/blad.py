@@ -2,7 +2,7 @@
 
 ``bouw_cellen`` lays out the sheet as data (a list of ``Cel``); the formula text and the
 cached value of a UDF cell come from the same ``Udf`` description, and the cached value is
-computed by calling the very function of ``udfs.meerzorg`` with the referenced cells as
+computed by calling the very function of ``xl_meerzorg.udfs.meerzorg`` with the referenced cells as
 xlwings passes them. ``blad_xml`` writes the cells as minimal SpreadsheetML.
 """
 
@@ -14,12 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from workbook import officieel
+from xl_meerzorg.workbook import officieel
 
 from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
 from .stijlen import kies_stijlen, opmaak_melding  # noqa: F401 - kies_stijlen re-exported
 
-UDF_MODULE = "udfs.meerzorg"
+UDF_MODULE = "xl_meerzorg.udfs.meerzorg"
 TOLERANTIE_EURO = 0.005  # half a cent
 TOLERANTIE_DAGEN = 0.5 / 86400  # half a second
 MELDING_RIJEN_MIN = 1

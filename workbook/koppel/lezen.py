@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from defusedxml import ElementTree as DET
 
-from workbook import officieel
+from xl_meerzorg.workbook import officieel
 
 EPOCH = dt.datetime(1899, 12, 30)
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from pyexpat import ExpatError, ParserCreate, errors
 
-from workbook import veilig
+from xl_meerzorg.workbook import veilig
 
 from .lezen import GeenFormulier
 
