@@ -32,7 +32,7 @@ import xl_meerzorg
 from xl_meerzorg.parameters import Parameters, laad_parameters
 
 from . import formules as fm
-from . import teksten
+from . import stijl, teksten, totaal, verhuis
 from .layout import (
     AANBIEDER,
     AANVRAAG_IND,
@@ -44,12 +44,10 @@ from .layout import (
     FUNCTIE,
     GROEP,
     HANDLEIDING,
-    INPUT_FILL,
     INVOER,
     JA_NEE,
     KEUZE,
     MAANDEN,
-    OUTPUT_FILL,
     OVERZICHT_IND,
     PARAMETEROVERZICHT,
     PARAMETERS,
@@ -74,13 +72,13 @@ FMT_DATUM = "dd-mm-yyyy"
 FMT_PCT = "0%"
 FMT_GETAL = "0.00"
 
-BOLD = Font(bold=True)
-TITEL = Font(bold=True, size=14)
-INVOER_VUL = PatternFill("solid", fgColor=INPUT_FILL)
-UITVOER_VUL = PatternFill("solid", fgColor=OUTPUT_FILL)
-DUN = Side(style="thin", color="999999")
-RAND = Border(left=DUN, right=DUN, top=DUN, bottom=DUN)
-WRAP = Alignment(wrap_text=True, vertical="top")
+# every style comes from the one style table (workbook/stijl.py)
+BOLD = stijl.VET
+TITEL = stijl.TITEL
+INVOER_VUL = stijl.INVOER_VUL
+UITVOER_VUL = stijl.UITVOER_VUL
+RAND = stijl.RAND
+WRAP = stijl.WRAP
 ONTGRENDELD = Protection(locked=False)
 
 
@@ -359,8 +357,7 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
         ws = wb[inv.blad]
         c = ws[inv.cel]
         c.protection = ONTGRENDELD
-        c.fill = INVOER_VUL
-        c.border = RAND
+        stijl.invoer(c, inv.blad)
         s = inv.soort
         v = None
         if s == TARIEF:
@@ -490,6 +487,7 @@ def _print(wb) -> None:
 
 def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     wb = Workbook()
+    stijl.standaard(wb)
     wb.remove(wb.active)
     for naam in BLADEN:
         wb.create_sheet(naam)
@@ -507,6 +505,8 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     _kleuren(wb)
     _namen(wb, p)
     _print(wb)
+    verhuis.voeg_toe(wb, p, variant)
+    totaal.voeg_toe(wb, p, variant)
     if variant == ZORGKANTOOR_UDF:
         ws = wb.create_sheet("xlwings.conf")
         ws["A1"] = "UDF Modules"
