@@ -54,9 +54,18 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
     v["C17"] = aanvraag["tariefpercentage"]
     v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
     v["G41"] = aanvraag.get("maanden", 12)
+    # the other fields the official Voorblad requires (without them it is "niet volledig gevuld")
+    v["C20"] = aanvraag.get("nieuw_her", "Nieuwe aanvraag")
+    v["G17"] = aanvraag.get("sector", "GHZ")
+    naam_cel, datum_cel = ("C39", "C40") if aanvraag["jaar"] <= 2025 else ("C40", "C41")
+    v[naam_cel] = aanvraag.get("ondertekenaar", "J. de Vries")
+    v[datum_cel] = _datum(aanvraag.get("datum_ondertekening", f"{aanvraag['jaar']}-01-15"))
     cg = wb[b["clientgegevens"]]
     for i, c in enumerate(aanvraag["clienten"]):
         r = c.get("rij", 7 + i)
+        cg[f"V{r}"] = c.get("cce", "Nee")
+        if aanvraag["jaar"] >= 2026 and c["zorgprofiel"] in ("VV7", "VV8", "LG6", "LG7", "GGZ4W", "GGZ5W"):
+            cg[f"X{r}"] = c.get("lvhc", "Nee")
         cg[f"D{r}"] = c.get("naam", f"Cliënt {i + 1}")
         cg[f"F{r}"] = _datum(c.get("geboortedatum", "1960-05-01"))
         cg[f"H{r}"] = c.get("bsn", "111222333")
