@@ -728,8 +728,8 @@ def _print(wb) -> None:
         for c in rij:
             if c.value is not None:
                 c.number_format = ";;;"
-    # Aanvraag individueel: the totals and hours (rows 1-13) on page 1, the day programme from row 15
-    wb[AANVRAAG_IND].row_breaks.append(Break(id=13))
+    # Aanvraag individueel: the totals and hours (rows 1-9) on page 1, the day programmes (from row 10) on the next
+    wb[AANVRAAG_IND].row_breaks.append(Break(id=9))
 
 
 def maak_werkboek(p: Parameters, variant: str) -> Workbook:
