@@ -154,7 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code (0 OK, 1 findings, 2 a file could not be
     read or a usage error, 130 Ctrl-C, 141 output pipe closed)."""
     try:
-        return _main(sys.argv[1:] if argv is None else argv)
+        code = _main(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's flush at exit
+        return code
     except KeyboardInterrupt:
         print(AFGEBROKEN, file=sys.stderr)
         return EXIT_AFGEBROKEN
