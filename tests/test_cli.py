@@ -196,3 +196,17 @@ def test_gebroken_pijp_stil_exit_141():
     p.stderr.close()
     assert p.wait(timeout=60) == 141
     assert err == b""
+
+
+def test_bouw_fouten_op_stderr_exit_2(tmp_path, capsys):
+    (tmp_path / "bestand").write_bytes(b"x")
+    assert main(["bouw", "--jaar", "2026", "--uit", str(tmp_path / "bestand" / "uit")]) == 2
+    uit = capsys.readouterr()
+    assert uit.out == ""
+    assert uit.err == (
+        f"Fout: kan {tmp_path / 'bestand' / 'uit' / 'aanvraagformulier-meerzorg-2026.xlsx'} niet schrijven: "
+        f"{tmp_path / 'bestand'} is een bestand, geen map.\n"
+    )
+    assert (tmp_path / "bestand").read_bytes() == b"x"
+    assert main(["bouw", "--jaar", "1999", "--uit", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == "Fout: Geen parameterset voor 1999; beschikbaar: 2025, 2026.\n"
