@@ -287,3 +287,13 @@ def test_nza_volledig():
     assert nza_volledig({"formulier": "eigen", "nza": "300-1234"}) == "300-1234"
     assert nza_volledig({"formulier": "officieel", "nza": " "}) is None
     assert nza_volledig({"formulier": "officieel", "nza": "77", "nza_categorie": 300.0}) == "300-77"
+
+
+@posix
+def test_api_opent_geen_fifo(tmp_path, wekker):
+    """controleer_bestand itself (not only the CLI) never opens a FIFO: onleesbaar, no hang."""
+    from xl_meerzorg.workbook.controle.controleer import controleer_bestand
+
+    os.mkfifo(tmp_path / "pijp.xlsx")
+    u = controleer_bestand(tmp_path / "pijp.xlsx")
+    assert (u["status"], u["reden"]) == ("onleesbaar", "is een named pipe (FIFO), geen gewoon bestand; niet geopend")
