@@ -8,6 +8,7 @@ one altered formula (Overzicht individueel!E41) as UIT/gewijzigd.xlsx.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -19,14 +20,18 @@ from pathlib import Path
 
 CELLEN = {
     ("Voorblad", "C23"): "Enkelvoudige aanvraag (individueel)", ("Voorblad", "C17"): 0.95, ("Voorblad", "G41"): 12,
-    ("Voorblad", "E4"): "300-1234", ("Voorblad", "E6"): "73001234",
+    ("Voorblad", "E4"): "1234", ("Voorblad", "E6"): "73001234",
+    ("Voorblad", "C20"): "Nieuwe aanvraag", ("Voorblad", "G17"): "GHZ",
+    ("Voorblad", "C40"): "M. de Boer", ("Voorblad", "C41"): dt.date(2026, 1, 15),
     ("Clientgegevens", "D7"): "M. Jansen", ("Clientgegevens", "H7"): "435923985", ("Clientgegevens", "J7"): "VG7",
-    ("Clientgegevens", "L7"): "Ja", ("Clientgegevens", "N7"): "Ja",
+    ("Clientgegevens", "L7"): "Ja", ("Clientgegevens", "N7"): "Ja", ("Clientgegevens", "V7"): "Nee",
+    ("Clientgegevens", "F7"): dt.date(1960, 5, 1), ("Clientgegevens", "R7"): dt.date(2020, 1, 1),
+    ("Clientgegevens", "T7"): dt.date(2026, 2, 1),
     ("Aanvraag individueel", "D16"): 12 / 24, ("Aanvraag individueel", "H16"): "Wonen", ("Aanvraag individueel", "J16"): 1.0,
     ("Aanvraag individueel", "D17"): 17 / 24, ("Aanvraag individueel", "H17"): "Dagbesteding", ("Aanvraag individueel", "J17"): 2.0,
     ("Aanvraag individueel", "D18"): 23 / 24, ("Aanvraag individueel", "H18"): "Wonen", ("Aanvraag individueel", "J18"): 1.0,
     ("Aanvraag individueel", "P16"): 23 / 24, ("Aanvraag individueel", "T16"): "Wonen", ("Aanvraag individueel", "V16"): 1.0,
-    ("Aanvraag individueel", "I5"): 8 / 24, ("Aanvraag individueel", "I6"): 2 / 24,
+    ("Aanvraag individueel", "I5"): 2 / 24, ("Aanvraag individueel", "I6"): 2 / 24,
 }  # fmt: skip
 
 REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>

@@ -285,6 +285,7 @@ def test_nza_volledig():
     assert nza_volledig({"formulier": "officieel", "nza": "1234"}) == "300-1234"
     assert nza_volledig({"formulier": "officieel", "nza": "300-1234"}) == "300-1234"
     assert nza_volledig({"formulier": "eigen", "nza": "300-1234"}) == "300-1234"
+    assert nza_volledig({"formulier": "eigen", "nza": "1234"}) == "300-1234"
     assert nza_volledig({"formulier": "officieel", "nza": " "}) is None
     assert nza_volledig({"formulier": "officieel", "nza": "77", "nza_categorie": 300.0}) == "300-77"
 

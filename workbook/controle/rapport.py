@@ -61,7 +61,7 @@ DATUM = "dd-mm-yyyy"
 VET = Font(bold=True)
 KOP_UITLIJNING = Alignment(wrap_text=True, vertical="top")
 ONBEKEND_JAAR = "onbekend"
-NZA_CATEGORIE_OFFICIEEL = 300  # the official form: Voorblad D4 (cat.) is the fixed 300, E4 the number
+NZA_CATEGORIE = 300  # Voorblad D4 (cat.): 300 on every meerzorg form; E4 holds the number
 
 
 def _cel(ws, value, fmt: str | None = None, vet: bool = False, kop: bool = False) -> WriteOnlyCell:
@@ -103,15 +103,13 @@ def _sluit(ws, kolommen, rijen: int) -> None:
 
 
 def nza_volledig(u: dict) -> str | None:
-    """The NZa registration in full ("300-1234"): the official form keeps the category (D4,
-    always 300) apart from the number (E4); this project's form holds it in full."""
+    """The NZa registration in full ("300-1234"): the forms keep the category (Voorblad D4,
+    300 for Wlz care) apart from the number (E4); a number typed in full stays as it is."""
     nr = u.get("nza")
     if nr is None or str(nr).strip() == "":
         return None
     nr = str(nr).strip()
-    cat = u.get("nza_categorie") or (NZA_CATEGORIE_OFFICIEEL if u.get("formulier") == "officieel" else None)
-    if cat is None:
-        return nr
+    cat = u.get("nza_categorie") or NZA_CATEGORIE
     cat = str(int(cat)) if isinstance(cat, float) and cat.is_integer() else str(cat).strip()
     return nr if nr.startswith(f"{cat}-") else f"{cat}-{nr}"
 
