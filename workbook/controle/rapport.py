@@ -52,7 +52,7 @@ KOLOMMEN_BEVINDINGEN = (
     ("Waarde formulier", 22), ("Waarde herberekend", 22),
 )  # fmt: skip
 KOLOMMEN_SAMENVATTING = (
-    ("Jaar", 12), ("Bestanden", 11), ("OK", 8), ("Met afwijkingen", 12), ("Met fouten", 10), ("Onleesbaar", 11),
+    ("Jaar", 24), ("Bestanden", 17), ("OK", 8), ("Met afwijkingen", 12), ("Met fouten", 10), ("Onleesbaar", 11),
     ("Cliënten", 10), ("Totaal jaarbedrag (herberekend)", 18),
 )  # fmt: skip
 EURO = '"€" #,##0.00;"€" -#,##0.00'  # shown by a Dutch Excel as € 1.234,56
@@ -60,11 +60,12 @@ UREN = "[h]:mm"  # shown by a Dutch Excel as [u]:mm
 DATUM = "dd-mm-yyyy"
 VET = Font(bold=True)
 KOP_UITLIJNING = Alignment(wrap_text=True, vertical="top")
+TERUGLOOP = Alignment(wrap_text=True, vertical="top")  # long texts stay in their column (also when printed)
 ONBEKEND_JAAR = "onbekend"
 NZA_CATEGORIE = 300  # Voorblad D4 (cat.): 300 on every meerzorg form; E4 holds the number
 
 
-def _cel(ws, value, fmt: str | None = None, vet: bool = False, kop: bool = False) -> WriteOnlyCell:
+def _cel(ws, value, fmt: str | None = None, vet: bool = False, kop: bool = False, terugloop: bool = False) -> WriteOnlyCell:
     if isinstance(value, float) and not math.isfinite(value):
         value = None
     if isinstance(value, str):
@@ -78,6 +79,8 @@ def _cel(ws, value, fmt: str | None = None, vet: bool = False, kop: bool = False
         c.font = VET
     if kop:
         c.alignment = KOP_UITLIJNING
+    elif terugloop and isinstance(value, str):
+        c.alignment = TERUGLOOP
     return c
 
 
@@ -183,7 +186,8 @@ def schrijf_rapport(
             mv, mf = als_getal(f, "motor")
             ws.append([
                 _cel(ws, u["bestand"]), _cel(ws, u.get("jaar")), _cel(ws, u["status"]), _cel(ws, f.get("niveau")),
-                _cel(ws, f.get("soort")), _cel(ws, f.get("cel")), _cel(ws, f.get("tekst")), _cel(ws, fv, ff), _cel(ws, mv, mf),
+                _cel(ws, f.get("soort")), _cel(ws, f.get("cel")), _cel(ws, f.get("tekst"), terugloop=True),
+                _cel(ws, fv, ff, terugloop=True), _cel(ws, mv, mf, terugloop=True),
             ])  # fmt: skip
             n += 1
     _sluit(ws, KOLOMMEN_BEVINDINGEN, n)
