@@ -279,6 +279,7 @@ def test_rapport_opmaak(tmp_path):
     assert e38[8].value.total_seconds() == -(65 * 60)
     assert (formule[7].value, formule[8].value) == ("=A1", "€ 5,00")  # not a comparison: text stays text
     assert formule[7].data_type == "s"
+    assert e39[6].alignment.wrap_text and formule[7].alignment.wrap_text  # long texts wrap in their column
 
 
 def test_nza_volledig():
