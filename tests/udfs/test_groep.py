@@ -95,7 +95,7 @@ def test_group_fouten():
     assert mz.MZ_GROEP("uitkomst", 3, **b) == (
         "Fout: Cliënt 1 (Cliënt A), nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30."
     )
-    assert mz.MZ_GROEP("onzin", 1, **groep()).startswith("Fout: onbekende uitvoer 'onzin'; kies uit uitkomst, ")
+    assert mz.MZ_GROEP("onzin", 1, **groep()).startswith("Fout: onbekende uitvoer ‘onzin’; kies uit uitkomst, ")
 
 
 def test_one_client_is_not_a_group():
