@@ -484,6 +484,9 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
             "etmaalbedrag": r.etmaalbedrag,
             "maanden": c.maanden if c else None,
             "ingang": c.ingang.isoformat() if c and c.ingang else None,
+            "cce": None if c is None or c.cce is None else ("Ja" if c.cce else "Nee"),
+            "lvhc": None if c is None or c.lvhc is None else ("Ja" if c.lvhc else "Nee"),
+            "doelgroep": c.doelgroep if c else None,
             "formulier": _formulier_waarden(w, blad, cel_uren, cel_label, jaar_cellen, cel_etmaal, cg, rij),
         })  # fmt: skip
         if resultaat.heeft_fout or not vergelijken:
