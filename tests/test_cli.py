@@ -115,6 +115,20 @@ def test_reuzengetallen_geen_traceback(tmp_path, capsys, inhoud, verwacht):
     assert code == (2 if "onleesbaar" in verwacht else 1)
 
 
+def test_tekst_meldingen_zonder_veldpad(tmp_path, capsys):
+    """The overview prints a message as a person reads it: no engine field path, control characters escaped."""
+    d = json.loads((VOORBEELDEN / "individueel-vg7.json").read_text(encoding="utf-8"))
+    d["clienten"][0]["naam"] = "Jan\x1b[2J"
+    d["sector"] = ""
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(d), encoding="utf-8")
+    assert main(["bereken", str(f)]) == 0
+    regels = [r for r in capsys.readouterr().out.splitlines() if r.startswith("WAARSCHUWING")]
+    assert regels == [
+        "WAARSCHUWING [onvolledig]: De sector (GHZ, VVT of GGZ) ontbreekt; het formulier is niet volledig ingevuld.",
+        "WAARSCHUWING: Cliënt 1 (Jan\\x1b[2J): nachtzorg 4:00 per week is meer dan de standaard van 2:00 per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg).",
+    ]
+
 # ------------------------------------------------------------- files, exit codes, signals
 
 
@@ -210,18 +224,3 @@ def test_bouw_fouten_op_stderr_exit_2(tmp_path, capsys):
     assert (tmp_path / "bestand").read_bytes() == b"x"
     assert main(["bouw", "--jaar", "1999", "--uit", str(tmp_path)]) == 2
     assert capsys.readouterr().err == "Fout: Geen parameterset voor 1999; beschikbaar: 2025, 2026.\n"
-
-
-def test_tekst_meldingen_zonder_veldpad(tmp_path, capsys):
-    """The overview prints a message as a person reads it: no engine field path, control characters escaped."""
-    d = json.loads((VOORBEELDEN / "individueel-vg7.json").read_text(encoding="utf-8"))
-    d["clienten"][0]["naam"] = "Jan\x1b[2J"
-    d["sector"] = ""
-    f = tmp_path / "a.json"
-    f.write_text(json.dumps(d), encoding="utf-8")
-    assert main(["bereken", str(f)]) == 0
-    regels = [r for r in capsys.readouterr().out.splitlines() if r.startswith("WAARSCHUWING")]
-    assert regels == [
-        "WAARSCHUWING [onvolledig]: De sector (GHZ, VVT of GGZ) ontbreekt; het formulier is niet volledig ingevuld.",
-        "WAARSCHUWING: Cliënt 1 (Jan\\x1b[2J): nachtzorg 4:00 per week is meer dan de standaard van 2:00 per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg).",
-    ]
