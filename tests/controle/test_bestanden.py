@@ -227,7 +227,8 @@ def _uitslag(bestand, jaar, status, formulier="officieel"):
         "bestand": bestand, "status": status, "jaar": jaar, "formulier": formulier, "zorgaanbieder": "Zorg\x1b[31m BV",
         "nza": "1234", "clienten": [{"naam": "Jan\nOK", "bsn": "123456782", "zorgprofiel": "VG7", "prestatiecode": "Z473",
         "uitkomst": "Meerzorgprofiel 6", "meerzorguren": 73.95, "jaarbedrag": 22790.56, "etmaalbedrag": 62.44,
-        "maanden": 12, "ingang": "2026-01-01", "formulier": {"jaarbedrag": 22790.56}}],
+        "maanden": 12, "ingang": "2026-01-01", "cce": "Ja", "lvhc": "Ja", "doelgroep": "Korsakov geleverd in DEC",
+        "formulier": {"jaarbedrag": 22790.56}}],
         "totaal": {"jaarbedrag": 22790.56, "etmaalbedrag": 62.44},
         "bevindingen": [{"niveau": "afwijking", "soort": "vergelijking", "cel": "Overzicht individueel!E39",
                          "tekst": "Cliënt 1: het jaarbedrag wijkt af.", "formulier": "€ 22.790,56", "motor": "€ 1.234.567,00"},
@@ -252,7 +253,10 @@ def test_rapport_opmaak(tmp_path):
         assert ws.page_setup.orientation == "landscape"
         kop = ws[1]
         assert all(c.font.b and c.alignment.wrap_text for c in kop if c.value is not None)
-    assert wb["Totaal overzicht meerzorg"].auto_filter.ref == "A1:T3"
+    assert wb["Totaal overzicht meerzorg"].auto_filter.ref == "A1:W3"  # 23 columns, incl. CCE, LVHC, doelgroep
+    t = wb["Totaal overzicht meerzorg"]
+    assert [c.value for c in t[1]][14:18] == ["CCE betrokken (3 jaar)", "LVHC", "Doelgroep LVHC", "Status"]
+    assert [c.value for c in t[2]][14:17] == ["Ja", "Ja", "Korsakov geleverd in DEC"]
     assert wb["Bevindingen"].auto_filter.ref == "A1:I7"
     s = wb["Samenvatting"]
     assert s.auto_filter.ref == "A1:H4"

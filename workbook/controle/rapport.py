@@ -43,7 +43,8 @@ SAMENVATTING = "Samenvatting"
 KOLOMMEN_OVERZICHT = (
     ("Bestand", 40), ("Jaar", 7), ("Zorgaanbieder", 32), ("Registratienummer NZa", 14), ("Cliënt", 24), ("BSN", 12),
     ("Zorgprofiel", 11), ("Prestatiecode", 13), ("Uitkomst", 26), ("Meerzorguren per week (u:mm)", 14),
-    ("Jaarbedrag", 14), ("Etmaalbedrag", 13), ("Maanden", 9), ("Ingangsdatum", 12), ("Status", 12),
+    ("Jaarbedrag", 14), ("Etmaalbedrag", 13), ("Maanden", 9), ("Ingangsdatum", 12),
+    ("CCE betrokken (3 jaar)", 10), ("LVHC", 7), ("Doelgroep LVHC", 22), ("Status", 12),
     ("Prestatiecode volgens formulier", 13), ("Uitkomst volgens formulier", 26),
     ("Meerzorguren volgens formulier (u:mm)", 14), ("Jaarbedrag volgens formulier", 14), ("Etmaalbedrag volgens formulier", 13),
 )  # fmt: skip
@@ -171,7 +172,8 @@ def schrijf_rapport(
                 _cel(ws, c.get("prestatiecode")), _cel(ws, c.get("uitkomst_label") or c.get("uitkomst")),
                 _cel(ws, None if uren is None else uren / 24, UREN),
                 _cel(ws, c.get("jaarbedrag"), EURO), _cel(ws, c.get("etmaalbedrag"), EURO),
-                _cel(ws, c.get("maanden")), _cel(ws, ingang, DATUM), _cel(ws, u["status"]),
+                _cel(ws, c.get("maanden")), _cel(ws, ingang, DATUM),
+                _cel(ws, c.get("cce")), _cel(ws, c.get("lvhc")), _cel(ws, c.get("doelgroep")), _cel(ws, u["status"]),
                 _cel(ws, f.get("prestatiecode")), _cel(ws, f.get("uitkomst")),
                 _cel(ws, None if f.get("meerzorguren") is None else f["meerzorguren"] / 24, UREN),
                 _cel(ws, f.get("jaarbedrag"), EURO), _cel(ws, f.get("etmaalbedrag"), EURO),
