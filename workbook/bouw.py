@@ -581,8 +581,14 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
                                                      "Vul een datum in (dd-mm-jjjj) binnen de periode die het formulier toestaat."))  # fmt: skip
         elif s == MAANDEN:
             c.number_format = "0"
-            v = dv(inv.blad, s, lambda: DataValidation(type="whole", operator="between", formula1="1", formula2="48",
-                                                     error="Vul een aantal maanden in (1 tot en met 48)."))  # fmt: skip
+            f = p.formulier
+            if f is not None and f.maanden_min is not None:  # as the official form of the year (2026: 1-48)
+                lo, hi = f.maanden_min, f.maanden_max
+                v = dv(inv.blad, s, lambda: DataValidation(type="whole", operator="between", formula1=str(lo), formula2=str(hi),
+                                                         error=f"Vul een aantal maanden in ({lo} tot en met {hi})."))  # fmt: skip
+            else:  # the official form of 2025 does not limit the period: a whole number
+                v = dv(inv.blad, s, lambda: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                                         error="Vul een aantal maanden in (een geheel getal)."))  # fmt: skip
         elif s == DUUR:
             c.number_format = FMT_DUUR
             v = dv(inv.blad, s, lambda: DataValidation(type="decimal", operator="between", formula1="0", formula2="10000",

@@ -54,6 +54,7 @@ def _grootst(pad, uit):
                     c.value = GROOTSTE_BEDRAG
                 elif c.number_format == FMT_DUUR:
                     c.value = GROOTSTE_DUUR
+    wb[VOORBLAD]["E4"] = 4  # an NZa number of the year's list: the name and the zorgkantoor are looked up
     with exacte_getallen():
         wb.save(uit)
     return uit
@@ -120,6 +121,16 @@ def test_labels_op_dezelfde_pagina_als_hun_cellen(pdfs, jaar):
         gevonden = _pagina(paginas, *blok)
         assert all(gevonden), (blok, gevonden)
         assert set.intersection(*gevonden), (blok, gevonden)
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_naam_en_zorgkantoor_bij_het_nza_nummer(pdfs, jaar):
+    """LibreOffice looks up NZa number 4 in the year's list (Voorblad C10, G10, G11)."""
+    [voorblad] = [t for t in pdfs[(jaar, VARIANTEN[0], "grootst")] if "Registratienummer NZa" in t]
+    tekst = " ".join(voorblad.split())
+    assert "Woonzorgcentrum Het Hooge Heem" in tekst and "Zorgkantoor Groningen" in tekst and "Menzis" in tekst
+    [leeg] = [t for t in pdfs[(jaar, VARIANTEN[0], "leeg")] if "Registratienummer NZa" in t]
+    assert "Hooge Heem" not in leeg
 
 
 def test_voorblad_is_een_a4(pdfs, tmp_path):
