@@ -23,6 +23,7 @@ from .pakket import PakketFout, schrijf_kopie
 from .veiligheid import OnveiligFormulier, onderdelen, open_bytes, open_pad
 
 ACHTERVOEGSEL = "-python"
+ACHTERVOEGSEL_LITE = "-lite"  # --lite: the engine inside the copy, for xlwings Lite (docs/lite.md)
 MAX_BYTES = veilig.MAX_BESTAND
 
 __all__ = [
@@ -37,45 +38,51 @@ class Gekoppeld:
     formulier: Formulier
 
 
-def doelpad(bron: Path, uit_map: Path | None = None) -> Path:
-    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}.xlsx"
+def doelpad(bron: Path, uit_map: Path | None = None, lite: bool = False) -> Path:
+    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL_LITE if lite else ACHTERVOEGSEL}.xlsx"
 
 
-def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Formulier]:
+def koppel_bytes(data: bytes, naam: str = "formulier.xlsx", lite: bool = False) -> tuple[bytes, Formulier]:
     """The koppel copy of the xlsx ``data`` and the recognised form (same checks as a file)."""
-    return _koppel(open_bytes(data), naam)
+    return _koppel(open_bytes(data), naam, lite)
 
 
-def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
+def _koppel(x: veilig.Xlsx, naam: str, lite: bool = False) -> tuple[bytes, Formulier]:
     delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
     f = herken(naam, x.data)
-    module = importlib.import_module(UDF_MODULE)
-    blad = bouw_cellen(f, module)
     stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
     melding = opmaak_melding(stijlen)
-    if melding:
-        blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
-    cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
+    if lite:  # the script's own report as values, the engine in the web extension (workbook/lite)
+        from xl_meerzorg.workbook import lite as _lite
+
+        bladen = [(PYTHON_BLAD, _lite.blad_bytes(f, stijlen, dxf, melding), False)]
+    else:
+        blad = bouw_cellen(f, importlib.import_module(UDF_MODULE))
+        if melding:
+            blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
+        cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
+        bladen = [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
+        bladen += [] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]  # the -udf form has one
     try:
-        kopie = schrijf_kopie(
-            x.data,
-            f.bladen["voorblad"],
-            [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
-            + ([] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
-            delen,
-        )
+        kopie = schrijf_kopie(x.data, f.bladen["voorblad"], bladen, delen)
+        if lite:
+            kopie = _lite.voeg_lite_toe(kopie)
     except (PakketFout, KeyError, UnicodeDecodeError) as exc:
+        raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
+    except ValueError as exc:  # workbook.lite.pakket.LiteFout: the file cannot carry the add-in
+        if not lite:
+            raise
         raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
     return kopie, f
 
 
-def koppel_bestand(bron: Path, uit_map: Path | None = None) -> Gekoppeld:
+def koppel_bestand(bron: Path, uit_map: Path | None = None, lite: bool = False) -> Gekoppeld:
     """Write the koppel copy of ``bron``; the original is opened read-only and never changed."""
     bron = Path(bron)
-    doel = doelpad(bron, uit_map)
+    doel = doelpad(bron, uit_map, lite)
     if doel.resolve() == bron.resolve():
         raise GeenFormulier("de kopie zou het origineel overschrijven")
-    kopie, f = _koppel(open_pad(bron), str(bron))
+    kopie, f = _koppel(open_pad(bron), str(bron), lite)
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, kopie)
     return Gekoppeld(bron, doel, f)

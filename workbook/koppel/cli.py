@@ -1,4 +1,4 @@
-"""``xl-meerzorg koppel PAD... [--uit MAP]``: write a -python.xlsx copy of every form."""
+"""``xl-meerzorg koppel PAD... [--uit MAP] [--lite]``: write a -python.xlsx (or -lite.xlsx) copy of every form."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ACHTERVOEGSEL, GeenFormulier, OnveiligFormulier, koppel_bestand
+from . import ACHTERVOEGSEL, ACHTERVOEGSEL_LITE, GeenFormulier, OnveiligFormulier, koppel_bestand
 
 EXIT_OK = 0
 EXIT_FOUT = 2
@@ -15,6 +15,10 @@ EXIT_FOUT = 2
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("paden", nargs="+", metavar="PAD", help="formulier (.xlsx) of map met formulieren")
     p.add_argument("--uit", metavar="MAP", help="schrijf de kopieën in deze map (standaard: naast het formulier)")
+    p.add_argument(
+        "--lite", action="store_true",
+        help="kopie <naam>-lite.xlsx met de rekenkern in de werkmap, voor de invoegtoepassing xlwings Lite",
+    )  # fmt: skip
 
 
 def _bestanden(pad: Path) -> list[Path]:
@@ -22,7 +26,7 @@ def _bestanden(pad: Path) -> list[Path]:
         return sorted(
             p for p in pad.iterdir()
             if p.is_file() and p.suffix.lower() == ".xlsx" and not p.name.startswith("~$")
-            and not p.stem.endswith(ACHTERVOEGSEL)
+            and not p.stem.endswith((ACHTERVOEGSEL, ACHTERVOEGSEL_LITE))
         )  # fmt: skip
     return [pad]
 
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{naam}: geen .xlsx-bestanden in deze map", file=sys.stderr)
         for bestand in bestanden:
             try:
-                g = koppel_bestand(bestand, uit)
+                g = koppel_bestand(bestand, uit, lite=getattr(args, "lite", False))
             except OnveiligFormulier as exc:  # unsafe or damaged: an error, also in a folder
                 print(f"{bestand}: {exc}", file=sys.stderr)
                 code = EXIT_FOUT
@@ -66,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
 
 
 SUBCOMMANDS = {
-    "koppel": ("Zet de Python-rekenkern achter een aanvraagformulier meerzorg (kopie <naam>-python.xlsx)", configure, run),
+    "koppel": ("Zet de Python-rekenkern achter een aanvraagformulier meerzorg (kopie <naam>-python.xlsx; met --lite <naam>-lite.xlsx)", configure, run),
 }
