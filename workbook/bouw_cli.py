@@ -1,4 +1,5 @@
-"""CLI subcommand ``xl-meerzorg bouw --jaar 2026 [--uit MAP]``: build both variants."""
+"""CLI subcommand ``xl-meerzorg bouw --jaar 2026 [--uit MAP] [--lite]``: build both variants
+(with ``--lite`` also the -lite copy of the staff form for xlwings Lite, docs/lite.md)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ from pathlib import Path
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jaar", type=int, required=True, help="het jaar van het formulier, bijvoorbeeld 2026")
     p.add_argument("--uit", type=Path, default=Path("."), help="map waarin de bestanden komen (standaard: huidige map)")
+    p.add_argument(
+        "--lite", action="store_true",
+        help="maak ook <naam>-lite.xlsx van de zorgkantoorvariant: de rekenkern in de werkmap, voor xlwings Lite",
+    )  # fmt: skip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,11 +31,24 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Fout: kan niet schrijven in {args.uit}: {exc.strerror or exc}.")
         return 2
+    lite = []
+    if getattr(args, "lite", False):
+        from .koppel import GeenFormulier, koppel_bestand
+
+        for pad in paden:
+            if pad.stem.endswith("-udf"):  # the staff form
+                try:
+                    lite.append(koppel_bestand(pad, args.uit, lite=True).doel)
+                except GeenFormulier as exc:
+                    print(f"Fout: {pad}: {exc}.")
+                    return 2
     duur = time.perf_counter() - start
     print(f"Aanvraagformulier meerzorg {args.jaar} gebouwd in {duur:.1f} s:")
     for pad in paden:
         soort = "zorgkantoor (UDF)" if pad.stem.endswith("-udf") else "zorgaanbieder"
         print(f"  {pad}  ({soort})")
+    for pad in lite:
+        print(f"  {pad}  (zorgkantoor, xlwings Lite)")
     return 0
 
 

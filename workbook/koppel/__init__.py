@@ -53,7 +53,7 @@ def _koppel(x: veilig.Xlsx, naam: str, lite: bool = False) -> tuple[bytes, Formu
     stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
     melding = opmaak_melding(stijlen)
     if lite:  # the script's own report as values, the engine in the web extension (workbook/lite)
-        from xl_meerzorg.workbook import lite as _lite
+        from xl_meerzorg.workbook.lite import kopie as _lite
 
         bladen = [(PYTHON_BLAD, _lite.blad_bytes(f, stijlen, dxf, melding), False)]
     else:

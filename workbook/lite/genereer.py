@@ -35,6 +35,7 @@ SCRIPT_NAAM = "controleer_formulier"
 LADER = Path(__file__).with_name("lader.py")
 
 
+@functools.lru_cache(maxsize=None)
 def _pad(naam: str) -> tuple[Path, bool]:
     spec = importlib.util.find_spec(naam)
     if spec is None or spec.origin is None:
@@ -52,10 +53,22 @@ def _projectpad(naam: str, pakket: bool) -> str:
     return "/".join(delen) + ("/__init__.py" if pakket else ".py")
 
 
+@functools.lru_cache(maxsize=None)
 def _is_module(naam: str) -> bool:
+    ouder = naam.rpartition(".")[0]
+    if ouder and not _is_pakket(ouder):
+        return False  # a name in a module, not a submodule
     try:
         return importlib.util.find_spec(naam) is not None
-    except ModuleNotFoundError:  # the parent is a module, not a package: a name in it
+    except ModuleNotFoundError:
+        return False
+
+
+@functools.lru_cache(maxsize=None)
+def _is_pakket(naam: str) -> bool:
+    try:
+        return _pad(naam)[1]
+    except ModuleNotFoundError:
         return False
 
 
@@ -113,13 +126,12 @@ def parameterbestanden() -> dict[str, str]:
 
 
 def tekst_literal(s: str) -> str:
-    """A readable Python literal of ``s``: a triple-quoted string when that is exact, else repr."""
-    lit = "'''" + s.replace("\\", "\\\\").replace("'''", "\\'\\'\\'") + "'''"
-    if s.endswith("'") or "\r" in s or "\x00" in s:
-        lit = repr(s)
-    if ast.literal_eval(lit) != s:  # pragma: no cover - guarded by the branch above
-        lit = repr(s)
-    return lit
+    """A readable, exact Python literal of ``s``: triple-quoted with backslashes and quotes
+    escaped, or repr when the text ends with a quote or holds characters a source file would
+    not keep as they are (tests/lite check that every literal evaluates to its source)."""
+    if s.endswith("'") or any(ch in s for ch in "\r\x00\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        return repr(s)
+    return "'''" + s.replace("\\", "\\\\").replace("'''", "\\'\\'\\'") + "'''"
 
 
 def udf_opname() -> tuple[dict[str, object], dict[str, dict[str, dict]]]:
