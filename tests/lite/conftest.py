@@ -19,6 +19,31 @@ from xl_meerzorg.workbook import officieel as off
 BLADEN = [*off.OFFICIELE_BLADEN.values(), "Python-controle"]
 
 
+def _gegenereerd() -> dict[str, dict]:
+    """Generated official forms as tests/officieel fills them (identity fields, pauses,
+    VV7/VV8 with behandeling Nee, groups of 2..17 clients); fixed seed."""
+    import random
+
+    from tests.support.officieel_invullen import groep, individueel
+    from xl_meerzorg.parameters import laad_parameters
+
+    rng = random.Random(20261201)
+    uit = {}
+    for jaar in (2025, 2026):
+        uit[f"gen-ind-{jaar}"] = individueel(rng, jaar, "individueel")
+        uit[f"gen-prev-{jaar}"] = individueel(rng, jaar, "preventief")
+        uit[f"gen-pauze-{jaar}"] = individueel(rng, jaar, "individueel", pauzes=True)
+        a = individueel(rng, jaar, "individueel", pauzes=True)
+        pc = laad_parameters(jaar).prestatiecodes["Z071"]
+        a["clienten"][0].update(zorgprofiel=pc.zorgprofiel, behandeling=pc.behandeling, dagbesteding=pc.dagbesteding)
+        uit[f"gen-Z071-{jaar}"] = a
+        uit[f"gen-groep-{jaar}"] = groep(rng, jaar, rng.randint(2, 17))
+    return uit
+
+
+GEGENEREERD = _gegenereerd()
+
+
 def _wijzig_werkmap(bron: Path, doel: Path, wijzigingen: list) -> Path:
     import openpyxl
 
@@ -66,7 +91,10 @@ def formulieren(tmp_path_factory) -> dict[str, Path]:
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is niet geïnstalleerd; nodig om formulieren te herberekenen")
     root = tmp_path_factory.mktemp("lite-formulieren")
+    from tests.support.officieel_invullen import vul_in as vul_in_aanvraag
+
     ingevuld = [vul_in(geval, root / "in" / f"{naam}.xlsx") for naam, geval in GEVALLEN.items()]
+    ingevuld += [vul_in_aanvraag(a, root / "in" / f"{naam}.xlsx") for naam, a in GEGENEREERD.items()]
     gewijzigd = [
         _wijzig_werkmap(root / "in" / f"{naam}.xlsx", root / "in" / f"{naam}-gewijzigd.xlsx", w) for naam, w in WIJZIGINGEN.items()
     ]
@@ -80,7 +108,7 @@ def lite(tmp_path_factory, formulieren) -> dict[str, Path]:
     from xl_meerzorg.workbook.koppel import koppel_bestand
 
     uit = tmp_path_factory.mktemp("lite-kopieen")
-    return {naam: koppel_bestand(formulieren[naam], uit, lite=True).doel for naam in GEVALLEN}
+    return {naam: koppel_bestand(formulieren[naam], uit, lite=True).doel for naam in [*GEVALLEN, *GEGENEREERD]}
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +119,7 @@ def gevallen(formulieren, lite) -> dict[str, dict]:
     from tests.lite.draai import cellen_van
 
     uit = {}
-    for naam in GEVALLEN:
+    for naam in [*GEVALLEN, *GEGENEREERD]:
         uit[naam] = cellen_van(lite[naam], BLADEN)
     for naam, w in WIJZIGINGEN.items():
         uit[f"{naam}-invoer"] = wijzig_cellen(uit[naam], w)

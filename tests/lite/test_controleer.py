@@ -11,6 +11,7 @@ import math
 import pytest
 
 from tests.koppel.conftest import WIJZIGINGEN
+from tests.lite.conftest import GEGENEREERD
 from tests.koppel.gevallen import GEVALLEN
 from tests.lite.udf_aanroepen import aanroepen
 from xl_meerzorg import bereken
@@ -19,7 +20,7 @@ from xl_meerzorg.model import FOUT, VALT_BINNEN
 from xl_meerzorg.parameters import laad_parameters
 from xl_meerzorg.workbook import officieel as off
 
-GEVULD = [n for n, g in GEVALLEN.items() if g.get("type")]
+GEVULD = [n for n, g in GEVALLEN.items() if g.get("type")] + list(GEGENEREERD)
 PC = "Python-controle"
 # Python column -> (form column, kind, ClientResultaat field)
 PAREN = {"F": ("E", "tekst", "uitkomst_label"), "I": ("H", "tijd", "meerzorguren"), "L": ("K", "euro", "jaarbedrag"), "O": ("N", "euro", "etmaalbedrag")}
@@ -121,7 +122,7 @@ def controleer_rapport(uit: dict, cellen: dict, met_formulier: bool = True) -> N
 
 def _controle(uitvoer: dict, gevallen: dict, naam: str) -> None:
     basis = naam.split("-")[0]
-    if not GEVALLEN[basis].get("type"):
+    if basis in GEVALLEN and not GEVALLEN[basis].get("type"):
         return
     controleer_rapport(uitvoer[naam], gevallen[naam], met_formulier=not naam.endswith("-invoer"))
 
@@ -159,7 +160,7 @@ def test_wijziging_wordt_gevolgd(cpython, gevallen):
 def test_ongewijzigd_blijft_de_bewaarde_controle(cpython, gevallen):
     """On the copy as it is, the script writes what the copy already shows (koppel-time values;
     numbers equal to the cent / second: koppel read the times through calamine)."""
-    for naam in GEVALLEN:
+    for naam in [*GEVALLEN, *GEGENEREERD]:
         oud, nieuw = gevallen[naam][PC], cpython[naam]["cellen"][PC]
         assert set(oud) == set(nieuw), naam
         for k, v in oud.items():
