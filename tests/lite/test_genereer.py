@@ -112,3 +112,26 @@ def test_in_een_proces_met_het_project(monkeypatch):
     assert ns["_udfs"].__spec__.origin == "xl-meerzorg-lite:udfs/meerzorg.py"
     assert ns["MZ_VERSIE"](2026) == "xl-meerzorg 0.1.0; parameterset 2026.01"
     assert ns["MZ_PARAMETER"](2026, "maximum_etmaalbedrag") == meerzorg.MZ_PARAMETER(2026, "maximum_etmaalbedrag")
+
+
+def test_in_een_proces_waar_het_project_te_importeren_is(tmp_path):
+    """Run in a Python with the project installed but not imported: afterwards the process
+    imports the real project (also modules main.py does not carry)."""
+    import subprocess
+
+    (tmp_path / "main.py").write_text(genereer.main_py(), encoding="utf-8")
+    (tmp_path / "xlwings.py").write_text((Path(__file__).parent / "standin" / "xlwings.py").read_text(), encoding="utf-8")
+    code = (
+        "import runpy, sys\n"
+        f"sys.path.insert(0, {str(tmp_path)!r})\n"
+        f"ns = runpy.run_path({str(tmp_path / 'main.py')!r})\n"
+        "assert ns['MZ_VERSIE'](2026) == 'xl-meerzorg 0.1.0; parameterset 2026.01'\n"
+        "assert all(not str(m.__spec__.origin).startswith('xl-meerzorg-lite') for n, m in sys.modules.items() if n.startswith('xl_meerzorg'))\n"
+        "from xl_meerzorg.workbook.lite.genereer import main_py\n"
+        "import xl_meerzorg\n"
+        "assert not xl_meerzorg.__spec__.origin.startswith('xl-meerzorg-lite'), xl_meerzorg.__spec__.origin\n"
+        "print('ok')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "ok\n"

@@ -4,8 +4,9 @@
 serves every embedded module under its real name (``xl_meerzorg.parameters.laden``, ...) from
 its source text, and the embedded data files of a package (the TOML parameter sets) through
 ``importlib.resources``: the engine's own loader (``resources.files(__package__)``) reads them
-unchanged. Modules of xl_meerzorg that are already loaded from somewhere else (a host process
-with the project installed) are put back afterwards; earlier embedded copies are replaced.
+unchanged. In a host process where the project itself is loaded or importable, main.py keeps
+its embedded modules to itself and the process's own modules stay in place; earlier embedded
+copies (main.py run again, as xlwings Lite does after a change) are replaced.
 
 Standard library only, no ``from __future__`` import (this text is pasted into main.py).
 """
@@ -13,6 +14,7 @@ Standard library only, no ``from __future__`` import (this text is pasted into m
 import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import io
 import sys
 from importlib.resources.abc import Traversable, TraversableResources
@@ -148,11 +150,15 @@ def laad(bronnen, bestanden, namen, zonder=("xlwings",)):
     """Import the embedded modules ``namen`` (fresh) and return them.
 
     ``zonder`` are modules the embedded code must not see while it is imported (the embedded
-    UDF module then uses its own no-op decorators; main.py decorates its own wrappers)."""
-    eigen = [n for n in sys.modules if n.split(".")[0] in {b.split(".")[0] for b in bronnen}]
+    UDF module then uses its own no-op decorators; main.py decorates its own wrappers).
+    In a host process where the project itself is loaded or importable, the embedded modules
+    are used by main.py only: sys.modules and sys.meta_path are left as they were."""
+    toppen = {b.split(".")[0] for b in bronnen}
+    eigen = [n for n in sys.modules if n.split(".")[0] in toppen]
     elders = {n: sys.modules.pop(n) for n in eigen if not _van_ons(sys.modules[n])}
     for n in eigen:
         sys.modules.pop(n, None)  # an earlier embedded copy: load this one fresh
+    gastheer = bool(elders) or any(_vindbaar(t) for t in toppen)
     verborgen = {n: sys.modules.get(n) for n in zonder}
     lader = Lader(bronnen, bestanden)
     sys.meta_path.insert(0, lader)
@@ -166,9 +172,17 @@ def laad(bronnen, bestanden, namen, zonder=("xlwings",)):
                 sys.modules.pop(n, None)
             else:
                 sys.modules[n] = m
-    if elders:  # a host process with the project installed keeps its own modules
+    if gastheer:
         sys.meta_path.remove(lader)
         for n in [n for n in sys.modules if n in bronnen]:
             del sys.modules[n]
         sys.modules.update(elders)
     return modules
+
+
+def _vindbaar(naam):
+    """Whether the normal import system finds ``naam`` (the project installed in this Python)."""
+    try:
+        return importlib.util.find_spec(naam) is not None
+    except (ImportError, ValueError):
+        return False
