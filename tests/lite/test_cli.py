@@ -28,10 +28,17 @@ def test_koppel_lite_cli(tmp_path, capsys):
     assert code == 0, uit.err
     assert uit.out == f"{TEMPLATES[2026]} -> {kopie} (officieel formulier 2026; type aanvraag nog niet gekozen)\n"
     assert pakket.WEBEXTENSIE in zipfile.ZipFile(kopie).namelist()
-    # a folder: the -lite copies themselves are skipped
+    # a folder: a -lite copy is recognised as koppel's own copy and skipped
     code = main(["koppel", str(tmp_path), "--lite"])
-    assert code == 0
+    assert (code, capsys.readouterr().err) == (2, f"geen formulieren gevonden in {tmp_path}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == [kopie.name]
+    # an existing -lite copy is replaced only with --overschrijf (it is koppel's own copy)
+    assert main(["koppel", str(TEMPLATES[2026]), "--uit", str(tmp_path), "--lite"]) == 2
+    assert "bestaat al; niet overschreven" in capsys.readouterr().err
+    assert main(["koppel", str(TEMPLATES[2026]), "--uit", str(tmp_path), "--lite", "--overschrijf"]) == 0
+    from xl_meerzorg.workbook.koppel import is_koppel_kopie
+
+    assert is_koppel_kopie(kopie)
 
 
 def test_koppel_lite_weigert_een_kopie_met_webextensie(tmp_path, capsys):
