@@ -54,3 +54,15 @@ def test_datums_en_tijden_als_getal_of_datetime(gevallen, naam, soort):
             assert math.isclose(v, w, rel_tol=0, abs_tol=1e-6), (ref, v, w)
         else:
             assert v == w, ref
+
+
+@pytest.mark.parametrize("soort", ["euro", "tijd", "tekst"])
+def test_verschil_zoals_koppel(soort):
+    """The script's difference cells say what koppel's difference formula (and cache) says."""
+    from xl_meerzorg.workbook.koppel.blad import verschil_waarde
+
+    waarden = [None, "", 0.0, 1.5, 3, True, "Maatwerk", "maatwerk", "Fout: x", float("nan")]
+    for a in waarden:
+        for b in waarden:
+            v, w = controle.verschil(a, b, soort), verschil_waarde(a, b, soort)
+            assert v == w or (v != v and w != w), (a, b, v, w)
