@@ -1050,6 +1050,8 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
                 f"{AI}!$I$5", f"{AI}!$I$6", f"{AI}!$I$7", f"{AI}!$I$8", f"{AI}!$V$5:$V$6", f"{V}!$G$41",
                 # naam, bsn, geboortedatum, opname, ingang: checked like the providers' form
                 f"{CG}!$D$7", f"{CG}!$H$7", f"{CG}!$F$7", f"{CG}!$R$7", f"{CG}!$T$7",
+                # cce (and from 2026 lvhc, doelgroep, nieuw_her): the policy messages, the amount stays the same
+                f"{CG}!$V$7", *((f"{CG}!$X$7", f"{CG}!$Z$7", f"{V}!$C$20") if heeft_lvhc(jaar) else ()),
             ])  # fmt: skip
             return f"MZ_INDIVIDUEEL({args})".replace(", ", ",")
 
@@ -1152,6 +1154,8 @@ def groep(f: dict, variant: str, jaar: int) -> None:
                 "$C$8", "$C$11:$C$12", f"{V}!$G$41",
                 # bsns, geboortedata, opnames, ingangen: checked like the providers' form
                 f"{CG}!$H$7:$H$23", f"{CG}!$F$7:$F$23", f"{CG}!$R$7:$R$23", f"{CG}!$T$7:$T$23",
+                # cces (and from 2026 lvhcs, doelgroepen, nieuw_her)
+                f"{CG}!$V$7:$V$23", *((f"{CG}!$X$7:$X$23", f"{CG}!$Z$7:$Z$23", f"{V}!$C$20") if heeft_lvhc(jaar) else ()),
             ])  # fmt: skip
             return f"MZ_GROEP({args})"
 
