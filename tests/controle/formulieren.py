@@ -54,6 +54,10 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
     v["C17"] = aanvraag["tariefpercentage"]
     v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
     v["G41"] = aanvraag.get("maanden", 12)
+    # Required by the form's own completeness check (Voorblad K6, K8): None leaves them empty
+    for ref, key, standaard in (("C20", "nieuw_her", "Nieuwe aanvraag"), ("G17", "sector", "GHZ")):
+        if aanvraag.get(key, standaard) is not None:
+            v[ref] = aanvraag.get(key, standaard)
     cg = wb[b["clientgegevens"]]
     for i, c in enumerate(aanvraag["clienten"]):
         r = c.get("rij", 7 + i)
