@@ -175,7 +175,7 @@ _GEEN: dict[str, str] = {}
 # <f ...> with its cached value; group 1 is the formula element after "<f" (None: a
 # layout the fast pattern does not know), group 2 the value. _F_DELEN splits group 1 into
 # attributes and text.
-_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v>([^<]*)</v>|<v()/>)?)?")
+_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v(?:\s[^>]*)?>([^<]*)</v>|<v(?:\s[^>]*)?()/>)?)?")
 _F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')

@@ -77,12 +77,14 @@ class Waarden:
     for a sheet calamine cannot read as it is (a number that fits no date or duration:
     INF, NaN, 1E+300), with the package reader (``ooxml.lees_rijen``, same types)."""
 
-    def __init__(self, p: Pakket):
+    def __init__(self, p: Pakket | bytes):
         import python_calamine
 
-        self.p = p
-        self.delen = p.werkbladen()
-        self.wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(p.calamine_bytes()))
+        if isinstance(p, bytes):  # the file's bytes: calamine only
+            self.p, self.delen, data = None, {}, p
+        else:
+            self.p, self.delen, data = p, p.werkbladen(), p.calamine_bytes()
+        self.wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         self.namen = set(self.wb.sheet_names)
         self._cache: dict[str, tuple[list, tuple[int, int]]] = {}
 
@@ -513,7 +515,7 @@ OFFICIELE_CONTROLES = (
     ("K6", "C20", "nieuwe aanvraag of heraanvraag"),
     ("K7", "C23", "het type aanvraag"),
     ("K8", "G17", "de sector"),
-    ("K9", "G37", "de uren (het totale jaarbedrag)"),
+    ("K9", "G37", "de uren: er is geen totaal jaarbedrag"),
 )
 OFFICIEEL_OORDEEL = "I11"
 OFFICIEEL_TOTAAL = "J10"
