@@ -573,3 +573,131 @@ def lees_rijen(p: Pakket, deel: str) -> tuple[list[list[object]], tuple[int, int
 
 
 __all__ = ["Blad", "Pakket", "Relatie", "als_utf8", "is_main", "lees_rijen", "lokaal", "los_op", "open_pakket", "splits"]
+
+
+# --------------------------------------------------------------------------- writing
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_ONGELDIG_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_X_ESC = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def ooxml_tekst(s: str) -> str:
+    """Text for a cell value or shared string: characters XML 1.0 cannot hold (control
+    characters) written as OOXML ``_xHHHH_``, and a literal ``_xHHHH_`` in the text
+    escaped as ``_x005F_xHHHH_`` so that it reads back as itself."""
+    if "_x" in s:
+        s = _X_ESC.sub(r"_x005F_\1", s)
+    return _ONGELDIG_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", s)
+
+
+def ontleed(data: bytes, naam: str = "XML"):
+    """(tree, [(prefix, uri)] in document order) of an XML part, with defusedxml."""
+    import defusedxml.ElementTree as DET
+
+    data = als_utf8(data, naam)
+    veilig.controleer_kop(data, naam)
+    ns: list[tuple[str, str]] = []
+    try:
+        it = DET.iterparse(io.BytesIO(data), events=("start-ns",), forbid_dtd=True)
+        for _ev, paar in it:
+            ns.append(paar)
+        return it.root, ns
+    except OnveiligBestand:
+        raise
+    except Exception as exc:
+        raise OnveiligBestand(f"ongeldige XML in {naam} ({exc})") from None
+
+
+def _xml_esc(s: str, attr: bool) -> str:
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if attr:
+        s = s.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    else:
+        s = s.replace("\r", "&#13;")
+    return s
+
+
+def schrijf_xml(root, ns: list[tuple[str, str]]) -> bytes:
+    """Serialise a parsed part with the document's own prefixes (``ontleed``), every
+    namespace declared on the root element, as UTF-8 with an XML declaration. Prefixes
+    named in attribute values (mc:Ignorable) stay declared. A namespace the tree uses
+    without a prefix in ``ns`` gets a new one."""
+    prefix: dict[str, str] = {}  # uri -> prefix ('' = default)
+    bezet: dict[str, str] = {}  # prefix -> uri
+    for p, u in ns:
+        if p in bezet or u == XML_NS:
+            continue
+        bezet[p] = u
+        prefix.setdefault(u, p)
+    attr_prefix: dict[str, str] = {}
+    nummer = 0
+
+    def nieuw(uri: str) -> str:
+        nonlocal nummer
+        while f"ns{nummer}" in bezet:
+            nummer += 1
+        p = f"ns{nummer}"
+        bezet[p] = uri
+        return p
+
+    geen_ns_onder_default = False
+    for e in root.iter():
+        if not isinstance(e.tag, str):
+            continue
+        uri, _ = _rauw(e.tag)
+        if uri and uri not in prefix:
+            prefix[uri] = nieuw(uri)
+        if not uri and "" in bezet:
+            geen_ns_onder_default = True
+        for k in e.attrib:
+            au, _ = _rauw(k)
+            if au and au != XML_NS and au not in attr_prefix:
+                p = prefix.get(au)
+                if not p:  # attributes never take the default namespace
+                    p = next((q for q, v in bezet.items() if v == au and q), None) or nieuw(au)
+                attr_prefix[au] = p
+    if geen_ns_onder_default:  # elements in no namespace under a default: move the default to a prefix
+        du = bezet.pop("")
+        p = next((q for q, v in bezet.items() if v == du), None) or nieuw(du)
+        prefix[du] = p
+    out: list[str] = []
+
+    def naam(tag: str, attr: bool) -> str:
+        uri, local = _rauw(tag)
+        if not uri:
+            return local
+        if uri == XML_NS:
+            return "xml:" + local
+        p = attr_prefix[uri] if attr else prefix[uri]
+        return f"{p}:{local}" if p else local
+
+    def element(e, eerste: bool) -> None:
+        s = "<" + naam(e.tag, False)
+        if eerste:
+            for p, u in bezet.items():
+                s += f' xmlns{":" + p if p else ""}="{_xml_esc(u, True)}"'
+        for k, v in e.attrib.items():
+            s += f' {naam(k, True)}="{_xml_esc(v, True)}"'
+        if len(e) == 0 and not e.text:
+            out.append(s + "/>")
+            return
+        out.append(s + ">")
+        if e.text:
+            out.append(_xml_esc(e.text, False))
+        for k in e:
+            if isinstance(k.tag, str):
+                element(k, False)
+            if k.tail:
+                out.append(_xml_esc(k.tail, False))
+        out.append(f"</{naam(e.tag, False)}>")
+
+    element(root, True)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + "".join(out)).encode("utf-8")
+
+
+def _rauw(tag: str) -> tuple[str, str]:
+    if tag[:1] == "{":
+        uri, local = tag[1:].split("}", 1)
+        return uri, local
+    return "", tag

@@ -38,7 +38,10 @@ class Gekoppeld:
 
 
 def doelpad(bron: Path, uit_map: Path | None = None) -> Path:
-    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}.xlsx"
+    """``<naam>-python.xlsx``; for a macro-enabled workbook (.xlsm) ``<naam>-python.xlsm``:
+    its content type stays the macro one, which Excel only opens as .xlsm."""
+    ext = ".xlsm" if bron.suffix.lower() == ".xlsm" else ".xlsx"
+    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}{ext}"
 
 
 def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Formulier]:
@@ -48,7 +51,9 @@ def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Form
 
 def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
     delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
-    f = herken(naam, x.data)
+    from xl_meerzorg.workbook.ooxml import pakket
+
+    f = herken(naam, x.data, pakket(x))
     module = importlib.import_module(UDF_MODULE)
     blad = bouw_cellen(f, module)
     stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
@@ -61,7 +66,7 @@ def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
             x.data,
             f.bladen["voorblad"],
             [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
-            + ([] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
+            + ([] if CONF_BLAD.casefold() in {n.casefold() for n in f.bladnamen} else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
             delen,
         )
     except (PakketFout, KeyError, UnicodeDecodeError) as exc:
