@@ -209,8 +209,9 @@ def open_xlsx(pad: str | Path) -> Xlsx:
     for info in infos:
         k = info.filename.casefold()
         if k in gezien:
-            andere = "" if gezien[k] == info.filename else f" en {gezien[k]}"
-            raise OnveiligBestand(f"ongeldig bestand: het onderdeel {info.filename}{andere} staat twee keer in het zip-archief (programma's lezen dan verschillende gegevens)")
+            if gezien[k] == info.filename:
+                raise OnveiligBestand(f"ongeldig bestand: het onderdeel {info.filename} staat twee keer in het zip-archief (programma's lezen dan verschillende gegevens)")
+            raise OnveiligBestand(f"ongeldig bestand: de onderdelen {gezien[k]} en {info.filename} verschillen alleen in hoofdletters en zijn dus twee keer hetzelfde onderdeel (programma's lezen dan verschillende gegevens)")
         gezien[k] = info.filename
     if "[content_types].xml" not in gezien or ("xl/workbook.xml" not in gezien and "_rels/.rels" not in gezien):
         raise OnveiligBestand("geen Excel-werkmap (xl/workbook.xml ontbreekt)")

@@ -76,6 +76,8 @@ def test_niet_herkende_tekst(formulieren):
     u = controleer_bestand(formulieren["herkenning-2026"])
     assert u["status"] == "fouten"
     assert meldingen(u) == [
+        # "vg7 " gives no prestatiecode: the form computes no amount and its own check says so
+        ("fout", "onvolledig", "Voorblad!K9", "Het formulier is niet volledig gevuld: de controle van het formulier zelf meldt FOUT bij de uren: er is geen totaal jaarbedrag (Voorblad G37)."),
         ("fout", "invoer", "Clientgegevens!J7", "Zorgprofiel 'vg7 ' wordt door de rekentool niet herkend (spatie); vul VG7 in."),
         ("fout", "invoer", "Clientgegevens!L7", "Dagbesteding van toepassing: ' Ja' wordt door de rekentool niet herkend (spatie); vul Ja of Nee in."),
         ("fout", "invoer", "Aanvraag individueel!H16", "Functie 'Wonen ' wordt door de rekentool niet herkend (spatie): de uren van deze regel tellen daar niet mee. Kies Wonen of Dagbesteding."),

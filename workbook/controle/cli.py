@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .controleer import AFWIJKINGEN, FOUTEN, OK, ONLEESBAAR, controleer_bestand, voorbereid
+from .controleer import AFWIJKINGEN, FOUTEN, OK, ONLEESBAAR, controleer_bestand, uniek, voorbereid
 
 EXTENSIES = (".xlsx", ".xlsm")
 PARALLEL_VANAF = 8  # files; below this a process pool costs more than it saves
@@ -36,7 +36,7 @@ def verzamel(paden: list[str]) -> list[Path]:
             out.extend(sorted(gevonden))
         else:
             out.append(p)
-    return out
+    return uniek(out)  # a file reached twice (same path, symbolic or hard link) once
 
 
 def controleer_alle(bestanden: list[Path], anoniem: bool = False, processen: int | None = None, voortgang: Callable[[int, int], None] | None = None, xml: bool = False) -> list[dict]:

@@ -740,6 +740,27 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
     return clienten
 
 
+def uniek(paden: list[Path]) -> list[Path]:
+    """The files in order, each once: the same file reached twice (named twice, through a
+    symbolic link or a hard link: the same device and inode) is checked once, under the
+    first name it was reached by. A path that cannot be examined is kept (its check
+    reports why)."""
+    gezien: set[tuple[int, int]] = set()
+    uit = []
+    for p in paden:
+        try:
+            st = Path(p).stat()
+        except (OSError, ValueError):
+            uit.append(p)
+            continue
+        sleutel = (st.st_dev, st.st_ino)
+        if sleutel in gezien:
+            continue
+        gezien.add(sleutel)
+        uit.append(p)
+    return uit
+
+
 # ----------------------------------------------------------------------- anonymising
 
 
