@@ -78,6 +78,31 @@ def _nieuwe_rels(data: bytes | None, naam: str, relaties: list[tuple[str, str, s
     return ooxml.schrijf_xml(root, ns)
 
 
+def nieuwe_relaties(data: bytes | None, nieuw: list[tuple[str, str]], bron: str = "xl/workbook.xml", naam: str = "xl/_rels/workbook.xml.rels") -> tuple[bytes, list[str]]:
+    """The relationships part ``data`` (None: a new one) of part ``bron`` with
+    relationships (type, target part) added under free Ids; returns it and the Ids."""
+    bestaande_ids: set[str] = set()
+    voorbeeld = None
+    if data is not None:
+        root, _ns = _tree(data, naam)
+        for e in root:
+            bestaande_ids.add(e.get("Id") or "")
+            if ooxml.rel_type(e.get("Type")) == WS_TYPE:
+                voorbeeld = e.get("Type")
+    toevoegen = []
+    ids = []
+    n = 1
+    for soort, doel in nieuw:
+        while f"rId{n}" in bestaande_ids:
+            n += 1
+        rid = f"rId{n}"
+        bestaande_ids.add(rid)
+        target = posixpath.relpath(doel, posixpath.dirname(bron) or ".") if bron else doel
+        toevoegen.append((rid, _type_uri(soort, voorbeeld), target))
+        ids.append(rid)
+    return _nieuwe_rels(data, naam, toevoegen), ids
+
+
 def schrijf_pakket(
     data: bytes,
     inhoud: dict[str, bytes] | None = None,
@@ -131,25 +156,9 @@ def schrijf_pakket(
         rels_naam = ooxml.rels_deel(bron)
         echt = index.get(rels_naam.casefold()) or next((n for n in nieuw if n.casefold() == rels_naam.casefold()), None)
         oud = lees(echt) if echt and echt not in nieuw else nieuw.get(echt) if echt else None
-        bestaande_ids: set[str] = set()
-        voorbeeld = None
-        if oud is not None:
-            root, _ns = _tree(oud, rels_naam)
-            for e in root:
-                bestaande_ids.add(e.get("Id") or "")
-                if ooxml.rel_type(e.get("Type")) == WS_TYPE:
-                    voorbeeld = e.get("Type")
-        toevoegen = []
-        n = 1
-        for r in rels:
-            while f"rId{n}" in bestaande_ids:
-                n += 1
-            rid = f"rId{n}"
-            bestaande_ids.add(rid)
-            target = posixpath.relpath(r.doel, posixpath.dirname(bron) or ".") if bron else r.doel
-            toevoegen.append((rid, _type_uri(r.type, voorbeeld), target))
+        nieuw_rels, nieuwe_ids = nieuwe_relaties(oud, [(r.type, r.doel) for r in rels], bron, rels_naam)
+        for r, rid in zip(rels, nieuwe_ids):
             ids[(bron, r.doel)] = rid
-        nieuw_rels = _nieuwe_rels(oud, rels_naam, toevoegen)
         if echt and echt in index.values():
             vervangen[echt] = nieuw_rels
         else:
@@ -210,7 +219,7 @@ def verifieer(data: bytes, bladen: list[str] | None = None) -> None:
 # --------------------------------------------------------------------------- koppel's edits
 
 
-def _nieuwe_bladen(wb_data: bytes, wb_naam: str, na_blad: str, nieuw: list[tuple[str, str, bool]]) -> bytes:
+def nieuwe_bladen_in_workbook(wb_data: bytes, na_blad: str, nieuw: list[tuple[str, str, bool]], wb_naam: str = "xl/workbook.xml") -> bytes:
     """The workbook part with ``nieuw`` = [(name, rId, hidden)] added: the first right
     after ``na_blad``, the rest at the end; tab indexes (definedName localSheetId,
     workbookView activeTab/firstSheet) shifted."""
@@ -272,7 +281,7 @@ def _nieuwe_bladen(wb_data: bytes, wb_naam: str, na_blad: str, nieuw: list[tuple
     return ooxml.schrijf_xml(root, ns)
 
 
-def _nieuwe_titels(app: bytes, naam: str, na_blad: str, titels: list[str]) -> bytes | None:
+def nieuwe_titels(app: bytes, na_blad: str, titels: list[str], naam: str = "docProps/app.xml") -> bytes | None:
     """docProps/app.xml with the sheet count and TitlesOfParts extended (the first title
     after ``na_blad``, the rest after the sheets); None when the layout is not the usual
     one (the part is informative only)."""
@@ -353,10 +362,10 @@ def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool
         vervangen[rels_echt] = tmp_zip.read(rels_echt)
     else:
         nieuw_delen[rels_naam] = tmp_zip.read(rels_naam)
-    vervangen[wb] = _nieuwe_bladen(lees(wb), wb, na_blad, [(n, ids[(wb, d)], v) for (n, _x, v), d in zip(nieuwe, delen)])
+    vervangen[wb] = nieuwe_bladen_in_workbook(lees(wb), na_blad, [(n, ids[(wb, d)], v) for (n, _x, v), d in zip(nieuwe, delen)], wb)
     app = next((r.doel for r in p.relaties("") if r.type == "extended-properties" and r.doel), None) or p.deel("docProps/app.xml")
     if app:
-        titels = _nieuwe_titels(lees(app), app, na_blad, [n for n, _x, _v in nieuwe])
+        titels = nieuwe_titels(lees(app), na_blad, [n for n, _x, _v in nieuwe], app)
         if titels is not None:
             vervangen[app] = titels
     kopie, _ = schrijf_pakket(data, inhoud, vervangen=vervangen, nieuw=nieuw_delen, overrides={d: WS_CT for d in delen})
