@@ -182,11 +182,12 @@ def schrijf_pakket(
     return uit.getvalue(), ids
 
 
-def verifieer(data: bytes, bladen: list[str] | None = None) -> None:
+def verifieer(data: bytes, bladen: list[str] | None = None, gewijzigd: list[str] | None = None) -> None:
     """Check a written package as a whole: it opens with the safety checks, every sheet
     of the workbook has its part, sheet names are unique without case, every internal
-    relationship of the package and the workbook resolves, every part has a content type,
-    every XML part parses. ``bladen``: the expected sheet names, in order."""
+    relationship of the package and the workbook resolves, the workbook, its sheets and
+    related parts have a content type, and the ``gewijzigd`` parts parse. ``bladen``:
+    the expected sheet names, in order."""
     try:
         x = _xlsx(data)
         p = ooxml.Pakket(x)
@@ -209,7 +210,7 @@ def verifieer(data: bytes, bladen: list[str] | None = None) -> None:
             ext = n.rsplit(".", 1)[-1].casefold() if "." in n.rsplit("/", 1)[-1] else ""
             if ("/" + n).casefold() not in overrides and ext not in defaults:
                 raise PakketFout(f"onderdeel {n} heeft geen inhoudstype")
-        for n in x.namen:
+        for n in gewijzigd or ():
             if n.lower().endswith((".xml", ".rels")):
                 p.xml(n)
     except veilig.OnveiligBestand as exc:
@@ -352,16 +353,15 @@ def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool
         return inhoud[naam] if inhoud and naam in inhoud else x.zip.read(naam)
 
     # relationships first (their Ids go into the workbook part)
-    _tmp, ids = schrijf_pakket(data, inhoud, relaties=[NieuweRelatie(wb, WS_TYPE, d) for d in delen])
     rels_echt = p.deel(ooxml.rels_deel(wb))
-    tmp_zip = zipfile.ZipFile(io.BytesIO(_tmp))
-    rels_naam = rels_echt or ooxml.rels_deel(wb)
-    vervangen = {}
+    rels_data, rids = nieuwe_relaties(lees(rels_echt) if rels_echt else None, [(WS_TYPE, d) for d in delen], wb, rels_echt or ooxml.rels_deel(wb))
+    ids = {(wb, d): rid for d, rid in zip(delen, rids)}
+    vervangen: dict[str, bytes] = {}
     nieuw_delen = {d: xml for d, (_n, xml, _v) in zip(delen, nieuwe)}
     if rels_echt:
-        vervangen[rels_echt] = tmp_zip.read(rels_echt)
+        vervangen[rels_echt] = rels_data
     else:
-        nieuw_delen[rels_naam] = tmp_zip.read(rels_naam)
+        nieuw_delen[ooxml.rels_deel(wb)] = rels_data
     vervangen[wb] = nieuwe_bladen_in_workbook(lees(wb), na_blad, [(n, ids[(wb, d)], v) for (n, _x, v), d in zip(nieuwe, delen)], wb)
     app = next((r.doel for r in p.relaties("") if r.type == "extended-properties" and r.doel), None) or p.deel("docProps/app.xml")
     if app:
@@ -371,5 +371,5 @@ def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool
     kopie, _ = schrijf_pakket(data, inhoud, vervangen=vervangen, nieuw=nieuw_delen, overrides={d: WS_CT for d in delen})
     pos = oude_namen.index(na_blad) + 1
     verwacht = oude_namen[:pos] + [nieuwe[0][0]] + oude_namen[pos:] + [n for n, _x, _v in nieuwe[1:]]
-    verifieer(kopie, verwacht)
+    verifieer(kopie, verwacht, list(vervangen) + list(nieuw_delen))
     return kopie
