@@ -212,6 +212,7 @@ class Pakket:
         self.index: dict[str, str] = {n.casefold(): n for n in x.namen}
         self._xml: dict[str, object] = {}
         self._utf8: dict[str, bytes] = {}
+        self._anders: set[str] = set()  # parts that were not UTF-8
 
     # -- parts
     @property
@@ -234,7 +235,10 @@ class Pakket:
         """An XML part as UTF-8 (its prolog checked: no DTD)."""
         echt = self.deel(naam) or naam
         if echt not in self._utf8:
-            data = als_utf8(self.lees(echt), echt)
+            ruw = self.lees(echt)
+            data = als_utf8(ruw, echt)
+            if encoding_van(ruw[:4]) != "utf-8":
+                self._anders.add(echt)
             veilig.controleer_kop(data, echt)
             self._utf8[echt] = data
         return self._utf8[echt]
@@ -339,9 +343,19 @@ class Pakket:
                 if r.doel is None or t.startswith(("/", "..", "./")) or "%" in t or "\\" in t or r.doel != "xl/" + t:
                     return False
         for deel in [b.deel for b in self.bladen] + [self.workbook, self.deel_van_type("sharedStrings"), self.deel_van_type("styles")]:
-            if deel and encoding_van(self.x.lees(deel)[:4]) != "utf-8":
+            if deel and encoding_van(self._kop(deel)) != "utf-8":
                 return False
         return True
+
+    def _kop(self, deel: str) -> bytes:
+        """The first bytes of a part (its encoding), without unpacking all of it."""
+        if deel in self._utf8:
+            return self._utf8[deel][:4] if deel not in self._anders else b"\xff\xfe"
+        try:
+            with self.x.zip.open(deel) as fh:
+                return fh.read(4)
+        except Exception:
+            return self.x.lees(deel)[:4]
 
     def calamine_bytes(self) -> bytes:
         """The file for python-calamine: the original, or a normalised package with the
