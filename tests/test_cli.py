@@ -35,7 +35,7 @@ def test_json_een_regel_per_bestand(capsys):
     assert c["meerzorguren"] == pytest.approx(73.95479816747175, abs=1e-9)
     assert c["jaarbedrag"] == pytest.approx(184407.75451910877, abs=1e-6)
     assert ind["totaal"]["etmaalbedrag"] == pytest.approx(505.2267247098871, abs=1e-9)
-    assert ind["meldingen"] == []
+    assert [m["veld"] for m in ind["meldingen"]] == ["clienten[0].nachtzorg"]  # 4:00 is above the standard 2:00
     assert [x["uitkomst"] for x in groep["clienten"]] == ["Meerzorgprofiel 5", "Meerzorgprofiel 2", "Meerzorgprofiel 4", "Meerzorgprofiel 1"]
     assert groep["groep"]["aantal_met_budget"] == 4
 
@@ -46,7 +46,7 @@ def test_exitcode_1_bij_fout(tmp_path, capsys):
     f.write_text(json.dumps({"jaar": 2026, "soort": "individueel", "tariefpercentage": 1.5, "clienten": [{"zorgprofiel": "VG7", "dagbesteding": True, "behandeling": True, "wonen": "60:00"}]}), encoding="utf-8")
     assert main(["bereken", str(f), "--json"]) == 1
     d = json.loads(capsys.readouterr().out)
-    assert d["meldingen"] == [{"niveau": "fout", "veld": "tariefpercentage", "tekst": "Het tariefpercentage 1.5 ligt boven 100% (vul bijvoorbeeld 0,95 in voor 95%)."}]
+    assert d["meldingen"] == [{"niveau": "fout", "veld": "tariefpercentage", "tekst": "Het tariefpercentage 150% (ingevuld: 1,5) ligt boven 100%; vul bijvoorbeeld 95% of 0,95 in."}]
     assert d["totaal"] == {"jaarbedrag": None, "etmaalbedrag": None}
 
 
@@ -112,3 +112,18 @@ def test_reuzengetallen_geen_traceback(tmp_path, capsys, inhoud, verwacht):
     uit = json.loads(capsys.readouterr().out)
     assert verwacht.items() <= uit.items()
     assert code == (2 if "onleesbaar" in verwacht else 1)
+
+
+def test_tekst_meldingen_zonder_veldpad(tmp_path, capsys):
+    """The overview prints a message as a person reads it: no engine field path, control characters escaped."""
+    d = json.loads((VOORBEELDEN / "individueel-vg7.json").read_text(encoding="utf-8"))
+    d["clienten"][0]["naam"] = "Jan\x1b[2J"
+    d["sector"] = ""
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(d), encoding="utf-8")
+    assert main(["bereken", str(f)]) == 0
+    regels = [r for r in capsys.readouterr().out.splitlines() if r.startswith("WAARSCHUWING")]
+    assert regels == [
+        "WAARSCHUWING [onvolledig]: De sector (GHZ, VVT of GGZ) ontbreekt; het formulier is niet volledig ingevuld.",
+        "WAARSCHUWING: Cliënt 1 (Jan\\x1b[2J): nachtzorg 4:00 per week is meer dan de standaard van 2:00 per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg).",
+    ]

@@ -306,7 +306,10 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
         _status_officieel(w, vb, bev)
     dagcellen = _dag_rijen(get, b["aanvraag_individueel"]) if not groep else {}
     for m in resultaat.meldingen:
-        bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep, dagcellen))
+        if m.onvolledig:  # a required field is empty: the aanvraag is not complete (a finding)
+            bev.voeg(FOUT, "volledigheid", m.tekst, _cel_van(m.veld, b, rijen, groep, dagcellen))
+        else:
+            bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep, dagcellen))
 
     # 4. What the form itself could not use or refused: then its results are not the
     # engine's for the same inputs, and a difference is not a missing recalculation.
@@ -579,11 +582,8 @@ def _controleer_koppel(info: dict, b: dict, w: Waarden, koppel: dict[str, str | 
 
 def _volledigheid(w: Waarden, b: dict, groep: bool, rijen: list[int], bev: _Bevindingen) -> None:
     vb, cg = b["voorblad"], b["clientgegevens"]
-    for key, cel, tekst in (
-        ("nza_nummer", "E4", "Het registratienummer NZa ontbreekt."),
-        ("agb_code", "E6", "De AGB-code ontbreekt."),
-        ("maanden", "G41", "De aangevraagde periode in maanden ontbreekt."),
-    ):
+    # NZa number, AGB code and the other Voorblad fields: the engine's completeness check
+    for key, cel, tekst in (("maanden", "G41", "De aangevraagde periode in maanden ontbreekt."),):
         if _leeg(w.get(vb, cel)):
             bev.voeg(FOUT, "volledigheid", tekst, f"{vb}!{cel}")
     gevuld = [r for r in off.CLIENT_RIJEN if off.client_rij_gevuld(w.get, r, cg)]
@@ -684,6 +684,9 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
             "etmaalbedrag": r.etmaalbedrag,
             "maanden": c.maanden if c else None,
             "ingang": c.ingang.isoformat() if c and c.ingang else None,
+            "cce": None if c is None or c.cce is None else ("Ja" if c.cce else "Nee"),
+            "lvhc": None if c is None or c.lvhc is None else ("Ja" if c.lvhc else "Nee"),
+            "doelgroep": c.doelgroep if c else None,
             "formulier": _formulier_waarden(w, blad, cel_uren, cel_label, jaar_cellen, cel_etmaal, cg, rij),
         })  # fmt: skip
         if resultaat.heeft_fout or not vergelijken:
@@ -735,6 +738,8 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
         niveau = WAARSCHUWING if bekend_totaal else AFWIJKING
         for cel, wat, mv in ((u.totaal_jaarbedrag, "het totale jaarbedrag", resultaat.totaal_jaarbedrag), (u.totaal_etmaalbedrag, "het totale etmaalbedrag", resultaat.totaal_etmaalbedrag)):
             fv = _getal(w.get(vb, cel))
+            if fv is None and mv == 0 and all(c.jaarbedrag is None for c in resultaat.clienten):
+                continue  # no budget: the official Voorblad shows the outcome's text, the engine 0
             if mv is not None and (fv is None or cents(fv) != cents(mv)):
                 bev.voeg(niveau, "vergelijking", f"Voorblad: {wat} op het formulier wijkt af van de herberekening." + (f" Bekend verschil: {bekend_totaal}." if bekend_totaal else ""), f"{vb}!{cel}", _toon(w.get(vb, cel)) if fv is None else euro(fv), euro(mv))
     return clienten
