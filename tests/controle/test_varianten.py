@@ -216,3 +216,39 @@ def test_zelfde_bestand_een_keer(basis, tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "hard.xlsx").hardlink_to(p)
     assert verzamel([str(p), str(p), str(tmp_path)]) == [p]
+
+
+MACRO_CT = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+
+
+def test_xlsm_blijft_xlsm(basis, tmp_path):
+    """A macro-enabled workbook keeps its content type, so its copy must be .xlsm."""
+    src = basis["schoon"]
+
+    def ct(data: bytes) -> bytes:
+        return data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", MACRO_CT.encode())
+
+    p = herschrijf(src, tmp_path / "macro.xlsm", {"[Content_Types].xml": ct})
+    doel = _koppel_en_vergelijk(p, tmp_path / "uit")
+    assert doel.name == "macro-python.xlsm"
+    with zipfile.ZipFile(doel) as z:
+        assert MACRO_CT.encode() in z.read("[Content_Types].xml")
+    (lo,) = recalculate([doel], tmp_path / "lo")
+    assert lo.stat().st_size > 10_000
+
+
+def test_gewijzigde_koppel_formule(basis, tmp_path):
+    doel = koppel_bestand(basis["schoon"], tmp_path / "uit").doel
+    from xl_meerzorg.workbook.ooxml import open_pakket
+
+    deel = open_pakket(doel).werkbladen()["Python-controle"]
+
+    def wijzig(data: bytes) -> bytes:
+        return data.replace(b"<f>MZ_VERSIE(2026)</f>", b"<f>MZ_VERSIE(2025)</f>", 1)
+
+    p = herschrijf(doel, tmp_path / "gewijzigd.xlsx", {deel: wijzig})
+    u = controleer_bestand(p)
+    assert u["koppel_kopie"] and u["status"] == "afwijkingen"
+    assert [(f["niveau"], f["soort"], f["cel"], f["tekst"], f["formulier"], f["motor"]) for f in zonder_nachtzorg(u)] == [
+        ("afwijking", "koppel", "Python-controle!B4", "De formule wijkt af van wat koppel voor dit formulier schrijft.", "=MZ_VERSIE(2025)", "=MZ_VERSIE(2026)"),
+    ]

@@ -9,6 +9,7 @@ its own small serializer, so the result is well-formed XML that a namespace-awar
 - ``lokaal``: no prefix for the main namespace, every other namespace declared locally on
   the element that uses it, and the default namespace declared again on inner elements;
 - ``enkel``: attribute values in single quotes;
+- ``pakket_prefix``: ``<pr:Relationship>``, ``</pr:Relationships >``, ``<ct:Override>``;
 - ``strict``: Strict Open XML namespaces and relationship types (Excel "Strict Open XML");
 - ``utf16``: every XML part encoded as UTF-16 (with BOM and declaration);
 - ``omhoog``: relationship targets with ``../`` and absolute ``/xl/...`` part names;
@@ -184,6 +185,25 @@ def prefix(data: bytes, p: str = "x") -> bytes:
         ns = {u: q for u, q in ns.items() if q != p}
         ns[MAIN] = p
         return schrijf(root, ns)
+
+    return per_deel(data, f)
+
+
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+def pakket_prefix(data: bytes) -> bytes:
+    """Relationships as ``<pr:Relationship>`` (closed by ``</pr:Relationships >``), content
+    types as ``<ct:Override>``, attribute values in single quotes."""
+
+    def f(naam, root, ns):
+        uri = _split(root.tag)[0]
+        if uri == PR:
+            uit = schrijf(root, {PR: "pr"}, quote="'")
+            return uit.replace(b"</pr:Relationships>", b"</pr:Relationships >")
+        if uri == CT:
+            return schrijf(root, {CT: "ct"}, quote="'")
+        return None
 
     return per_deel(data, f)
 
@@ -404,6 +424,7 @@ def ongebonden(data: bytes) -> bytes:
 
 LEGAAL: dict[str, Callable[[bytes], bytes]] = {
     "prefix": prefix,
+    "pakket_prefix": pakket_prefix,
     "lokaal": lokaal,
     "enkel": enkel,
     "strict": strict,
