@@ -221,14 +221,16 @@ def test_zelfde_bestand_een_keer(basis, tmp_path):
 MACRO_CT = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
 
 
-def test_xlsm_blijft_xlsm(basis, tmp_path):
-    """A macro-enabled workbook keeps its content type, so its copy must be .xlsm."""
+@pytest.mark.parametrize("ext", [".xlsm", ".xlsx"])
+def test_xlsm_blijft_xlsm(basis, tmp_path, ext):
+    """A macro-enabled workbook keeps its content type, so its copy must be .xlsm (also
+    when the received file was misnamed .xlsx)."""
     src = basis["schoon"]
 
     def ct(data: bytes) -> bytes:
         return data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", MACRO_CT.encode())
 
-    p = herschrijf(src, tmp_path / "macro.xlsm", {"[Content_Types].xml": ct})
+    p = herschrijf(src, tmp_path / f"macro{ext}", {"[Content_Types].xml": ct})
     doel = _koppel_en_vergelijk(p, tmp_path / "uit")
     assert doel.name == "macro-python.xlsm"
     with zipfile.ZipFile(doel) as z:

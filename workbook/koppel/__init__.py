@@ -80,10 +80,28 @@ def koppel_bestand(bron: Path, uit_map: Path | None = None) -> Gekoppeld:
     doel = doelpad(bron, uit_map)
     if doel.resolve() == bron.resolve():
         raise GeenFormulier("de kopie zou het origineel overschrijven")
-    kopie, f = _koppel(open_pad(bron), str(bron))
+    x = open_pad(bron)
+    if doel.suffix.lower() == ".xlsx" and _met_macros(x):
+        doel = doel.with_suffix(".xlsm")  # Excel opens a macro-enabled workbook only as .xlsm
+    kopie, f = _koppel(x, str(bron))
     doel.parent.mkdir(parents=True, exist_ok=True)
     schrijf_atomair(doel, kopie)
     return Gekoppeld(bron, doel, f)
+
+
+def _met_macros(x: veilig.Xlsx) -> bool:
+    """True when the workbook part has the macro-enabled content type."""
+    from xl_meerzorg.workbook import ooxml
+
+    try:
+        p = ooxml.pakket(x)
+        wb = "/" + p.workbook
+        for e in p.xml(p.deel("[Content_Types].xml") or "[Content_Types].xml"):
+            if ooxml.lokaal(e.tag) == "Override" and (e.get("PartName") or "").casefold() == wb.casefold():
+                return "macroenabled" in (e.get("ContentType") or "").casefold()
+    except veilig.OnveiligBestand:
+        return False
+    return False
 
 
 def schrijf_atomair(doel: Path, data: bytes) -> None:

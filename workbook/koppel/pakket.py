@@ -327,6 +327,23 @@ def nieuwe_titels(app: bytes, na_blad: str, titels: list[str], naam: str = "docP
     return ooxml.schrijf_xml(root, ns)
 
 
+_NAAR_STRICT = {t: s for s, t in ooxml.STRICT_NAAR_T.items()}
+
+
+def naar_strict(xml: bytes, naam: str) -> bytes:
+    """A part written in Transitional namespaces, in the Strict ones (for a Strict workbook)."""
+    root, ns = _tree(xml, naam)
+    for e in root.iter():
+        uri, local = ooxml._rauw(e.tag)
+        if uri in _NAAR_STRICT:
+            e.tag = f"{{{_NAAR_STRICT[uri]}}}{local}"
+        for k in list(e.attrib):
+            au, al = ooxml._rauw(k)
+            if au in _NAAR_STRICT:
+                e.attrib[f"{{{_NAAR_STRICT[au]}}}{al}"] = e.attrib.pop(k)
+    return ooxml.schrijf_xml(root, [(p, _NAAR_STRICT.get(u, u)) for p, u in ns])
+
+
 def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool]], inhoud: dict[str, bytes] | None = None) -> bytes:
     """The package ``data`` with the sheets ``nieuwe`` = [(name, sheet xml, hidden)] added
     after ``na_blad``; verified as a whole."""
@@ -357,7 +374,8 @@ def schrijf_kopie(data: bytes, na_blad: str, nieuwe: list[tuple[str, bytes, bool
     rels_data, rids = nieuwe_relaties(lees(rels_echt) if rels_echt else None, [(WS_TYPE, d) for d in delen], wb, rels_echt or ooxml.rels_deel(wb))
     ids = {(wb, d): rid for d, rid in zip(delen, rids)}
     vervangen: dict[str, bytes] = {}
-    nieuw_delen = {d: xml for d, (_n, xml, _v) in zip(delen, nieuwe)}
+    strict = ooxml._rauw(p.xml(wb).tag)[0] == ooxml.MAIN_S
+    nieuw_delen = {d: (naar_strict(xml, d) if strict else xml) for d, (_n, xml, _v) in zip(delen, nieuwe)}
     if rels_echt:
         vervangen[rels_echt] = rels_data
     else:
