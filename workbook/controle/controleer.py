@@ -745,59 +745,11 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
     return clienten
 
 
-def uniek(paden: list[Path]) -> list[Path]:
-    """The files in order, each once: the same file reached twice (named twice, through a
-    symbolic link or a hard link: the same device and inode) is checked once, under the
-    first name it was reached by. A path that cannot be examined is kept (its check
-    reports why)."""
-    gezien: set[tuple[int, int]] = set()
-    uit = []
-    for p in paden:
-        try:
-            st = Path(p).stat()
-        except (OSError, ValueError):
-            uit.append(p)
-            continue
-        sleutel = (st.st_dev, st.st_ino)
-        if sleutel in gezien:
-            continue
-        gezien.add(sleutel)
-        uit.append(p)
-    return uit
-
-
 # ----------------------------------------------------------------------- anonymising
 
 
-def masker_bsn(bsn: str) -> str:
-    bsn = str(bsn)
-    return "*" * max(len(bsn) - 3, 0) + bsn[-3:] if len(bsn) > 3 else "***"
-
-
-def anonimiseer(uitslag: dict) -> None:
-    """Replace client names by "Cliënt n" and BSNs by "******782" in every field."""
-    vervang: dict[str, str] = {}
-    for k, c in enumerate(uitslag.get("clienten") or [], start=1):
-        if c.get("naam"):
-            vervang[str(c["naam"])] = f"Cliënt {k}"
-        if c.get("bsn"):
-            vervang[str(c["bsn"])] = masker_bsn(c["bsn"])
-    if not vervang:
-        return
-    patroon = re.compile("|".join(re.escape(s) for s in sorted(vervang, key=len, reverse=True)))
-
-    def schoon(v):
-        if isinstance(v, str):
-            return patroon.sub(lambda m: vervang[m.group(0)], v)
-        if isinstance(v, list):
-            return [schoon(x) for x in v]
-        if isinstance(v, dict):
-            return {k: schoon(x) for k, x in v.items()}
-        return v
-
-    for key in list(uitslag):
-        uitslag[key] = schoon(uitslag[key])
-    uitslag["anoniem"] = True
+# Names and BSNs are replaced as values, never as substrings (workbook/controle/anoniem.py).
+from .anoniem import anonimiseer, masker_bsn  # noqa: E402,F401
 
 
 __all__ = ["AFWIJKINGEN", "FOUTEN", "OK", "ONLEESBAAR", "anonimiseer", "controleer_bestand"]
