@@ -589,6 +589,25 @@ def lees_rijen(p: Pakket, deel: str) -> tuple[list[list[object]], tuple[int, int
 __all__ = ["Blad", "Pakket", "Relatie", "als_utf8", "is_main", "lees_rijen", "lokaal", "los_op", "open_pakket", "splits"]
 
 
+def transitioneel(root):
+    """A copy of a parsed part with Strict namespaces renamed to the Transitional ones
+    (for readers that look elements up by Transitional name)."""
+    import copy
+
+    root = copy.deepcopy(root)
+    for e in root.iter():
+        if not isinstance(e.tag, str):
+            continue
+        uri, local = _rauw(e.tag)
+        if uri in STRICT_NAAR_T:
+            e.tag = f"{{{STRICT_NAAR_T[uri]}}}{local}"
+        for k in list(e.attrib):
+            au, al = _rauw(k)
+            if au in STRICT_NAAR_T:
+                e.attrib[f"{{{STRICT_NAAR_T[au]}}}{al}"] = e.attrib.pop(k)
+    return root
+
+
 # --------------------------------------------------------------------------- writing
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"

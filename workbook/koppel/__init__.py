@@ -74,12 +74,18 @@ def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Form
 
 def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
     delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
-    from xl_meerzorg.workbook.ooxml import pakket
+    from xl_meerzorg.workbook.ooxml import pakket, transitioneel
 
     f = herken(naam, x.data, pakket(x))
     module = importlib.import_module(UDF_MODULE)
     blad = bouw_cellen(f, module)
-    stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
+    p = pakket(x)
+    try:  # the styles part wherever the workbook keeps it, Strict read as Transitional
+        deel = p.deel_van_type("styles")
+        stijlen_xml = transitioneel(p.xml(deel)) if deel else None
+    except veilig.OnveiligBestand:
+        stijlen_xml = None
+    stijlen, dxf = kies_stijlen(stijlen_xml)
     melding = opmaak_melding(stijlen)
     if melding:
         blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
