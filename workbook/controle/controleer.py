@@ -554,6 +554,13 @@ def _controleer_koppel(info: dict, b: dict, w: Waarden, koppel: dict[str, str | 
     from xl_meerzorg.workbook.koppel.lezen import Formulier
 
     pc, conf = koppel[PYTHON_BLAD], koppel[CONF_BLAD]
+    blad = fs.get(pc)
+    hashes = blad.formules.hashes if blad is not None else {}
+    if any(n.casefold().startswith("xl/webextensions/") for n in w.p.x.namen):
+        # koppel --lite: the script's report as values, no formulas and no xlwings.conf
+        for ref in sorted(hashes, key=_rc):
+            bev.voeg(AFWIJKING, "koppel", "Formule die koppel niet schrijft.", f"{pc}!{ref}", "=" + blad.formules.teksten[ref], None)
+        return
     if conf is None:
         bev.voeg(AFWIJKING, "koppel", f"Het blad {CONF_BLAD} van koppel ontbreekt: Excel vindt de rekenkern dan niet.", None)
     elif w.get(conf, "A1") != "UDF Modules" or w.get(conf, "B1") != UDF_MODULE:
@@ -568,8 +575,6 @@ def _controleer_koppel(info: dict, b: dict, w: Waarden, koppel: dict[str, str | 
     except Exception as exc:  # noqa: BLE001 - reported, the rest of the check goes on
         bev.voeg(WAARSCHUWING, "koppel", f"Het blad {pc} van koppel is niet gecontroleerd ({type(exc).__name__}).", None)
         return
-    blad = fs.get(pc)
-    hashes = blad.formules.hashes if blad is not None else {}
     for ref, formule in sorted(verwacht.items(), key=lambda kv: _rc(kv[0])):
         h = hashes.get(ref)
         if h is None:

@@ -23,16 +23,20 @@ from .pakket import PakketFout, schrijf_kopie
 from .veiligheid import OnveiligFormulier, onderdelen, open_bytes, open_pad
 
 ACHTERVOEGSEL = "-python"
+ACHTERVOEGSEL_LITE = "-lite"  # --lite: the engine inside the copy, for xlwings Lite (docs/lite.md)
 MAX_BYTES = veilig.MAX_BESTAND
 
 __all__ = [
-    "ACHTERVOEGSEL", "BestandFout", "DoelFout", "GeenFormulier", "Gekoppeld", "OnveiligFormulier", "doelpad",
+    "ACHTERVOEGSEL", "ACHTERVOEGSEL_LITE", "BestandFout", "DoelFout", "GeenFormulier", "Gekoppeld", "OnveiligFormulier", "doelpad",
     "is_koppel_kopie", "koppel_bestand", "koppel_bytes",
 ]  # fmt: skip
 
 # What the sheet Python-controle of a koppel copy says (blad.py): with the sheet name this
 # recognises koppel's own earlier copies, the only files ``--overschrijf`` replaces.
 KENMERKEN = (b"xl-meerzorg", b"MZ_")
+# ... and of a -lite copy (workbook/lite/blad.py), which also carries the web extension.
+KENMERKEN_LITE = (b"xl-meerzorg", b"xlwings Lite")
+WEBEXTENSIE = "xl/webextensions/webextension1.xml"
 
 
 @dataclass
@@ -42,11 +46,12 @@ class Gekoppeld:
     formulier: Formulier
 
 
-def doelpad(bron: Path, uit_map: Path | None = None) -> Path:
-    """``<naam>-python.xlsx`` next to ``bron`` (or in ``uit_map``); an .xlsm stays .xlsm
-    (the copy keeps its macro parts and content type, which Excel refuses in an .xlsx)."""
+def doelpad(bron: Path, uit_map: Path | None = None, lite: bool = False) -> Path:
+    """``<naam>-python.xlsx`` (``lite``: ``<naam>-lite.xlsx``) next to ``bron`` (or in ``uit_map``);
+    an .xlsm stays .xlsm (the copy keeps its macro parts and content type, which Excel refuses
+    in an .xlsx)."""
     ext = ".xlsm" if bron.suffix.lower() == ".xlsm" else ".xlsx"
-    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}{ext}"
+    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL_LITE if lite else ACHTERVOEGSEL}{ext}"
 
 
 def is_koppel_kopie(pad: str | Path) -> bool:
@@ -64,21 +69,21 @@ def is_koppel_kopie(pad: str | Path) -> bool:
         data = x.lees(deel)
     except Exception:  # unreadable, damaged, hostile: not recognisably ours
         return False
-    return all(k in data for k in KENMERKEN)
+    if all(k in data for k in KENMERKEN):
+        return True
+    return all(k in data for k in KENMERKEN_LITE) and WEBEXTENSIE in x.namen
 
 
-def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Formulier]:
+def koppel_bytes(data: bytes, naam: str = "formulier.xlsx", lite: bool = False) -> tuple[bytes, Formulier]:
     """The koppel copy of the xlsx ``data`` and the recognised form (same checks as a file)."""
-    return _koppel(open_bytes(data), naam)
+    return _koppel(open_bytes(data), naam, lite)
 
 
-def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
+def _koppel(x: veilig.Xlsx, naam: str, lite: bool = False) -> tuple[bytes, Formulier]:
     delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
     from xl_meerzorg.workbook.ooxml import pakket, transitioneel
 
     f = herken(naam, x.data, pakket(x))
-    module = importlib.import_module(UDF_MODULE)
-    blad = bouw_cellen(f, module)
     p = pakket(x)
     try:  # the styles part wherever the workbook keeps it, Strict read as Transitional
         deel = p.deel_van_type("styles")
@@ -87,24 +92,33 @@ def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
         stijlen_xml = None
     stijlen, dxf = kies_stijlen(stijlen_xml)
     melding = opmaak_melding(stijlen)
-    if melding:
-        blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
-    cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
+    if lite:  # the script's own report as values, the engine in the web extension (workbook/lite)
+        from xl_meerzorg.workbook.lite import kopie as _lite
+
+        bladen = [(PYTHON_BLAD, _lite.blad_bytes(f, stijlen, dxf, melding), False)]
+    else:
+        blad = bouw_cellen(f, importlib.import_module(UDF_MODULE))
+        if melding:
+            blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
+        cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
+        bladen = [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
+        bladen += [] if CONF_BLAD.casefold() in {n.casefold() for n in f.bladnamen} else [(CONF_BLAD, conf_xml(), True)]  # the -udf form has one
     try:
-        kopie = schrijf_kopie(
-            x.data,
-            f.bladen["voorblad"],
-            [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
-            + ([] if CONF_BLAD.casefold() in {n.casefold() for n in f.bladnamen} else [(CONF_BLAD, conf_xml(), True)]),  # the -udf form has one
-            delen,
-        )
+        kopie = schrijf_kopie(x.data, f.bladen["voorblad"], bladen, delen)
+        if lite:
+            kopie = _lite.voeg_lite_toe(kopie)
     except (PakketFout, KeyError, UnicodeDecodeError) as exc:
+        raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
+    except ValueError as exc:  # workbook.lite.pakket.LiteFout: the file cannot carry the add-in
+        if not lite:
+            raise
         raise GeenFormulier(f"kan de kopie niet maken ({exc})") from exc
     return kopie, f
 
 
 def koppel_bestand(
-    bron: Path, uit_map: Path | None = None, *, overschrijf: bool = False, doel: Path | None = None, invoer: Iterable[Path] = ()
+    bron: Path, uit_map: Path | None = None, *, overschrijf: bool = False, doel: Path | None = None, invoer: Iterable[Path] = (),
+    lite: bool = False,
 ) -> Gekoppeld:
     """Write the koppel copy of ``bron`` (to ``doel``, default ``doelpad(bron, uit_map)``);
     the original is opened read-only and never changed.
@@ -112,9 +126,10 @@ def koppel_bestand(
     An existing file at ``doel`` is never replaced, unless ``overschrijf`` is given and it
     is one of koppel's own earlier copies; ``doel`` may never be (a link to) ``bron`` or any
     of the other ``invoer`` files. Raises ``GeenFormulier``/``OnveiligFormulier`` for the
-    form, ``BestandFout``/``DoelFout`` (Dutch reasons) for the files."""
+    form, ``BestandFout``/``DoelFout`` (Dutch reasons) for the files. ``lite``: the -lite copy
+    for xlwings Lite (docs/lite.md)."""
     bron = Path(bron)
-    doel = Path(doel) if doel is not None else doelpad(bron, uit_map)
+    doel = Path(doel) if doel is not None else doelpad(bron, uit_map, lite)
     reden = soort_fout(bron)
     if reden is not None:  # a FIFO, device, folder, dangling link: never opened
         raise GeenFormulier(reden)
@@ -128,7 +143,7 @@ def koppel_bestand(
         raise DoelFout(f"{toon(doel)} bestaat al; niet overschreven (gebruik --overschrijf om een eerdere kopie van koppel te vervangen)")
     if bestaat and not is_koppel_kopie(doel):
         raise DoelFout(f"{toon(doel)} bestaat al en is geen kopie van koppel; niet overschreven")
-    kopie, f = _koppel(x, str(bron))
+    kopie, f = _koppel(x, str(bron), lite)
     # Written via a temporary file and renamed; without --overschrijf only if still absent.
     schrijf_atomair(doel, kopie, overschrijven=bestaat, invoer=alle_invoer, wat="de kopie")
     return Gekoppeld(bron, doel, f)

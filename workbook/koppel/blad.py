@@ -390,7 +390,7 @@ def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
     return f'<c{attrs} t="str">{f}<v>{_xml_tekst(_tekst(v))}</v></c>'
 
 
-def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool) -> bytes:
+def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool, beveiligd: bool = True) -> bytes:
     rijen: dict[int, list[Cel]] = {}
     maxrij, maxkol = 1, 0
     for c in blad.cellen:
@@ -413,7 +413,8 @@ def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool) 
         cellen = sorted(rijen[r], key=lambda c: kolom_index(c.ref.rstrip("0123456789")))
         delen.append(f'<row r="{r}">' + "".join(_cel_xml(c, stijlen, cm) for c in cellen) + "</row>")
     delen.append("</sheetData>")
-    delen.append('<sheetProtection sheet="1" objects="1" scenarios="1"/>')
+    if beveiligd:  # the -lite copy's sheet is written by the script: not protected
+        delen.append('<sheetProtection sheet="1" objects="1" scenarios="1"/>')
     if dxf_id is not None:
         for prio, (ref, soort) in enumerate(blad.verschillen, start=1):
             delen.append(

@@ -1,4 +1,5 @@
-"""``xl-meerzorg koppel PAD... [--uit MAP] [--overschrijf]``: write a -python copy of every form.
+"""``xl-meerzorg koppel PAD... [--uit MAP] [--overschrijf] [--lite]``: write a -python copy (with
+``--lite`` a -lite copy for xlwings Lite, docs/lite.md) of every form.
 
 Exit code 0 when every form got its copy, 2 when a file could not be read or written, a
 copy was refused (it exists, it would be an input) or a folder holds no .xlsx/.xlsm file
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from xl_meerzorg.bestanden import BestandFout, soort_fout, toon
 
-from . import ACHTERVOEGSEL, GeenFormulier, OnveiligFormulier, doelpad, is_koppel_kopie, koppel_bestand
+from . import ACHTERVOEGSEL, ACHTERVOEGSEL_LITE, GeenFormulier, OnveiligFormulier, doelpad, is_koppel_kopie, koppel_bestand
 
 EXIT_OK = 0
 EXIT_FOUT = 2
@@ -29,6 +30,10 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--overschrijf", action="store_true",
         help="vervang een bestaande kopie die koppel eerder maakte (een ander bestand wordt nooit overschreven)",
+    )  # fmt: skip
+    p.add_argument(
+        "--lite", action="store_true",
+        help="kopie <naam>-lite.xlsx met de rekenkern in de werkmap, voor de invoegtoepassing xlwings Lite",
     )  # fmt: skip
 
 
@@ -51,7 +56,7 @@ def _bestanden(pad: Path) -> tuple[list[Path], list[str]]:
         if reden is not None:
             meldingen.append(f"{toon(p)}: overgeslagen: {reden}")
             continue
-        if Path(naam).stem.endswith(ACHTERVOEGSEL) and is_koppel_kopie(p):
+        if Path(naam).stem.endswith((ACHTERVOEGSEL, ACHTERVOEGSEL_LITE)) and is_koppel_kopie(p):
             continue  # an earlier copy of koppel
         out.append(p)
     return out, meldingen
@@ -109,9 +114,10 @@ def run(args: argparse.Namespace) -> int:
     invoer = [p for p, _ in uniek]
     gekozen: set[str] = set()
     for bestand, map_ in uniek:
-        doel = _vrije_naam(doelpad(bestand, uit), gekozen)
+        lite = getattr(args, "lite", False)
+        doel = _vrije_naam(doelpad(bestand, uit, lite), gekozen)
         try:
-            g = koppel_bestand(bestand, overschrijf=args.overschrijf, doel=doel, invoer=invoer)
+            g = koppel_bestand(bestand, overschrijf=args.overschrijf, doel=doel, invoer=invoer, lite=lite)
         except OnveiligFormulier as exc:  # unsafe or damaged: an error, also in a folder
             print(f"{toon(bestand)}: {exc}", file=sys.stderr)
             code = EXIT_FOUT
@@ -139,5 +145,5 @@ def run(args: argparse.Namespace) -> int:
 
 
 SUBCOMMANDS = {
-    "koppel": ("Zet de Python-rekenkern achter een aanvraagformulier meerzorg (kopie <naam>-python.xlsx)", configure, run),
+    "koppel": ("Zet de Python-rekenkern achter een aanvraagformulier meerzorg (kopie <naam>-python.xlsx; met --lite <naam>-lite.xlsx)", configure, run),
 }
