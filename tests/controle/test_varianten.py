@@ -254,3 +254,11 @@ def test_gewijzigde_koppel_formule(basis, tmp_path):
     assert [(f["niveau"], f["soort"], f["cel"], f["tekst"], f["formulier"], f["motor"]) for f in zonder_nachtzorg(u)] == [
         ("afwijking", "koppel", "Python-controle!B4", "De formule wijkt af van wat koppel voor dit formulier schrijft.", "=MZ_VERSIE(2025)", "=MZ_VERSIE(2026)"),
     ]
+
+
+@pytest.mark.parametrize("naam", ["prefix", "strict", "hernoemd"])
+def test_lite_kopie_herkend(basis, tmp_path, naam):
+    """A koppel --lite copy: Python-controle holds the script's values, no formulas."""
+    doel = koppel_bestand(_variant(basis, naam, "schoon", tmp_path), tmp_path / "uit", lite=True).doel
+    u = controleer_bestand(doel)
+    assert (u["status"], zonder_nachtzorg(u), u["koppel_kopie"]) == ("OK", [], True)
