@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 
 from xl_meerzorg.workbook import officieel as off
-from xl_meerzorg.workbook.ooxml import BIJZONDER, Pakket, lees_rijen, pakket
+from xl_meerzorg.workbook.ooxml import Pakket, bijzonder, lees_rijen, pakket
 from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, open_xlsx
 from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
@@ -93,7 +93,7 @@ class Waarden:
             rows: list = []
             start = (0, 0)
             deel = self.delen.get(naam)
-            if deel is not None and BIJZONDER.search(self.p.lees_utf8(deel)):
+            if deel is not None and bijzonder(self.p.lees_utf8(deel)):
                 rows, start = lees_rijen(self.p, deel)
             elif naam in self.namen:
                 try:

@@ -155,9 +155,9 @@ def _eigen_jaar(zf: zipfile.ZipFile) -> int | None:
 def _rijen_vanaf_a1(p, deel: str | None, wb, naam: str) -> list[list[object]]:
     """The cells of a sheet from A1 (``to_python(skip_empty_area=False)``): calamine,
     or the package reader for a sheet calamine cannot read (INF, NaN, 1E+300)."""
-    from xl_meerzorg.workbook.ooxml import BIJZONDER, lees_rijen
+    from xl_meerzorg.workbook.ooxml import bijzonder, lees_rijen
 
-    if deel is not None and not BIJZONDER.search(p.lees_utf8(deel)):
+    if deel is not None and not bijzonder(p.lees_utf8(deel)):
         try:
             return wb.get_sheet_by_name(naam).to_python(skip_empty_area=False)
         except BaseException as exc:  # calamine raises (or panics) on values it cannot convert
