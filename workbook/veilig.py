@@ -51,6 +51,7 @@ class Xlsx:
     zip: zipfile.ZipFile
     namen: frozenset[str]
     _xml: dict = field(default_factory=dict, repr=False)
+    _pakket: object = field(default=None, repr=False)  # ooxml.Pakket, made once (ooxml.pakket)
 
     @property
     def heeft_vba(self) -> bool:
@@ -139,7 +140,13 @@ _EERSTE_ELEMENT = re.compile(rb"<[A-Za-z_]")
 
 def controleer_kop(data: bytes, naam: str) -> int:
     """Check the prolog of an XML part (everything before the root element) with
-    defusedxml: a DTD or entity declaration raises. Returns the offset of the root."""
+    defusedxml: a DTD or entity declaration raises. Returns the offset of the root (in the
+    UTF-8 text of a UTF-16 part)."""
+    if data[:2] in _UTF16:
+        from .ooxml import als_utf8  # a UTF-16 part: checked as its text
+
+        n = min(len(data), 2 * MAX_KOP) & ~1
+        data = als_utf8(data if n >= len(data) else _heel_utf16(data[:n]), naam)
     m = _EERSTE_ELEMENT.search(data, 0, MAX_KOP)
     if m is None:
         if len(data) > MAX_KOP:
@@ -150,6 +157,13 @@ def controleer_kop(data: bytes, naam: str) -> int:
     if b"<!" in kop:
         parse_xml(kop + b"<x/>", naam)
     return m.start()
+
+
+def _heel_utf16(data: bytes) -> bytes:
+    """A cut UTF-16 prefix without a broken surrogate pair at its end."""
+    le = data[:2] in (b"\xff\xfe", b"<\x00")
+    laatste = data[-1] if le else data[-2]
+    return data[:-2] if 0xD8 <= laatste <= 0xDB else data
 
 
 def open_xlsx(pad: str | Path) -> Xlsx:
@@ -193,7 +207,17 @@ def open_xlsx(pad: str | Path) -> Xlsx:
     if totaal > MAX_TOTAAL:
         raise OnveiligBestand(f"bestand is uitgepakt te groot ({totaal // (1024 * 1024)} MB; maximaal {MAX_TOTAAL // (1024 * 1024)} MB)")
     namen = frozenset(i.filename for i in infos)
-    if "[Content_Types].xml" not in namen or "xl/workbook.xml" not in namen:
+    # Part names are compared without case (OPC): two entries for one part are refused,
+    # since readers differ in which one they take.
+    gezien: dict[str, str] = {}
+    for info in infos:
+        k = info.filename.casefold()
+        if k in gezien:
+            if gezien[k] == info.filename:
+                raise OnveiligBestand(f"ongeldig bestand: het onderdeel {info.filename} staat twee keer in het zip-archief (programma's lezen dan verschillende gegevens)")
+            raise OnveiligBestand(f"ongeldig bestand: de onderdelen {gezien[k]} en {info.filename} verschillen alleen in hoofdletters en zijn dus twee keer hetzelfde onderdeel (programma's lezen dan verschillende gegevens)")
+        gezien[k] = info.filename
+    if "[content_types].xml" not in gezien or ("xl/workbook.xml" not in gezien and "_rels/.rels" not in gezien):
         raise OnveiligBestand("geen Excel-werkmap (xl/workbook.xml ontbreekt)")
     x = Xlsx(pad, data, z, namen)
     for info in infos:
@@ -204,13 +228,14 @@ def open_xlsx(pad: str | Path) -> Xlsx:
                 try:
                     kop = fh.read(4096)
                     if not _EERSTE_ELEMENT.search(kop):
-                        kop += fh.read(MAX_KOP - len(kop))
+                        kop += fh.read((2 * MAX_KOP if kop[:2] in _UTF16 else MAX_KOP) - len(kop))
                 except Exception:
                     raise OnveiligBestand(f"beschadigd bestand: onderdeel {info.filename} is niet leesbaar") from None
             controleer_kop(kop, info.filename)
     return x
 
 
+_UTF16 = (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")
 _GELEZEN = re.compile(r"^(\[content_types\]\.xml|.*\.rels|xl/workbook\.xml|xl/sharedstrings\.xml|xl/styles\.xml|docprops/\w+\.xml)$")
 _DIM = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
 
@@ -237,34 +262,21 @@ def controleer_afmeting(data: bytes, naam: str) -> None:
 
 
 def werkbladen(x: Xlsx) -> dict[str, str]:
-    """Sheet name -> zip part name, from xl/workbook.xml and its relationships."""
-    wb = x.xml("xl/workbook.xml")
-    try:
-        rels = x.xml("xl/_rels/workbook.xml.rels")
-    except OnveiligBestand:
-        raise
-    doel = {r.get("Id"): r.get("Target") or "" for r in rels.iter(PNS + "Relationship")}
-    out = {}
-    for s in wb.iter(NS + "sheet"):
-        t = doel.get(s.get(RNS + "id"), "")
-        t = t[1:] if t.startswith("/") else "xl/" + t
-        out[s.get("name") or ""] = t
-    return out
+    """Sheet name -> zip part name, from the workbook and its relationships (read as OPC:
+    ``ooxml.Pakket``)."""
+    from .ooxml import pakket
+
+    return pakket(x).werkbladen()
 
 
 def gedefinieerde_namen(x: Xlsx) -> dict[str, str]:
-    wb = x.xml("xl/workbook.xml")
-    return {d.get("name") or "": d.text or "" for d in wb.iter(NS + "definedName")}
+    from .ooxml import pakket
+
+    return pakket(x).gedefinieerde_namen()
 
 
 def eigenschappen(x: Xlsx) -> dict[str, str]:
     """Custom document properties (docProps/custom.xml) as text."""
-    if "docProps/custom.xml" not in x.namen:
-        return {}
-    root = x.xml("docProps/custom.xml")
-    out = {}
-    for p in root:
-        naam = p.get("name")
-        if naam and len(p):
-            out[naam] = (p[0].text or "").strip()
-    return out
+    from .ooxml import pakket
+
+    return pakket(x).eigenschappen()

@@ -34,7 +34,8 @@ from .veilig import NS, OnveiligBestand, Xlsx, controleer_afmeting, controleer_k
 DATA = Path(__file__).resolve().parent / "data"
 
 _F = re.compile(rb"<f[\s>/]")
-_ROOT = re.compile(rb"<((?:\w+:)?worksheet)\b[^>]*>")
+_ROOT = re.compile(rb"<((?:[\w.-]+:)?worksheet)\b[^>]*>")
+_MAIN_T = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _STRING = re.compile(r'("(?:[^"]|"")*")')
 _PREFIX = re.compile(r"_xl(?:fn|ws|udf)\.", re.IGNORECASE)
 _BOOL = re.compile(r"\b(TRUE|FALSE)\(\)")
@@ -119,11 +120,12 @@ def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
     fast pattern does not know the layout."""
     begin = controleer_kop(data, naam)
     controleer_afmeting(data, naam)
+    root = _ROOT.match(data, begin)
+    if root is None or root.group(1) != b"worksheet" or _MAIN_T not in root.group(0):
+        # a prefixed main namespace (<x:worksheet>, <x:f>), Strict, or an unusual root
+        return None, _cellen_volledig(data, naam)
     if not _F.search(data, begin):
         return [], []
-    root = _ROOT.match(data, begin)
-    if root is None or root.group(1) != b"worksheet":
-        return None, _cellen_volledig(data, naam)
     fs = list(_FE.finditer(data, root.end()))  # every <f followed by whitespace, > or /
     rfind, kop = data.rfind, _C_KOP.match
     begins = [m.start() for m in fs]
@@ -152,7 +154,14 @@ def _tekstformule(attrs: bytes) -> bool:
 
 
 def _decodeer(ruw: list) -> list:
-    return [(k[1].decode(), *_ontleed(m[1]), _gecached(k, m[2])) for k, m in ruw]
+    return [(k[1].decode(), *_ontleed(m[1]), _gecached(k, _v(m))) for k, m in ruw]
+
+
+def _v(m: re.Match) -> bytes | None:
+    """The cached value of a formula match: b"" for ``<v/>`` (an empty value, as Excel
+    writes an empty text result), None without a <v>."""
+    v = m[2]
+    return m[3] if v is None else v
 
 
 @functools.lru_cache(maxsize=16384)
@@ -166,7 +175,7 @@ _GEEN: dict[str, str] = {}
 # <f ...> with its cached value; group 1 is the formula element after "<f" (None: a
 # layout the fast pattern does not know), group 2 the value. _F_DELEN splits group 1 into
 # attributes and text.
-_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v>([^<]*)</v>|<v/>)?)?")
+_FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v(?:\s[^>]*)?>([^<]*)</v>|<v(?:\s[^>]*)?()/>)?)?")
 _F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _T = re.compile(rb'\bt="(\w+)"')
@@ -183,17 +192,57 @@ def _attrs_c(b: bytes | None) -> dict[str, str]:
 
 
 def _cellen_volledig(data: bytes, naam: str):
-    """Fallback for unusual XML (namespace prefixes): a full defusedxml parse."""
+    """Any other serialisation (namespace prefixes, Strict, single quotes, cells without
+    ``r``): a full defusedxml parse, namespace-aware. A cell without ``r`` follows the
+    previous cell of its row (a row without ``r`` the previous row)."""
+    from .ooxml import alle, kinderen
+
     doc = parse_xml(data, naam)
     out = []
-    for c in doc.iter(NS + "c"):
-        f = c.find(NS + "f")
-        if f is None:
-            continue
-        v = c.find(NS + "v")
-        gecached = v is not None and (bool(v.text) or c.get("t") in ("str", "s", "inlineStr"))
-        out.append((c.get("r") or "", dict(f.attrib), f.text or "", gecached))
+    r = 0
+    for rij in alle(doc, "row"):
+        try:
+            r = int(rij.get("r")) if rij.get("r") else r + 1
+        except ValueError:
+            r += 1
+        k = 0
+        for c in kinderen(rij, "c"):
+            m = _REF.match(c.get("r") or "")
+            if m:
+                k = _kolom_nr(m.group(1))
+                ref = m.group(0).upper()
+            else:
+                k += 1
+                ref = f"{_kolom_letters(k)}{r}"
+            f = next(iter(kinderen(c, "f")), None)
+            if f is None:
+                continue
+            v = next(iter(kinderen(c, "v")), None)
+            gecached = v is not None and (bool(v.text) or c.get("t") in ("str", "s", "inlineStr"))
+            out.append((ref, {lokaal_attr(k2): w for k2, w in f.attrib.items()}, f.text or "", gecached))
     return out
+
+
+_REF = re.compile(r"([A-Za-z]{1,3})([0-9]{1,7})$")
+
+
+def lokaal_attr(k: str) -> str:
+    return k.rsplit("}", 1)[-1]
+
+
+def _kolom_nr(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _kolom_letters(n: int) -> str:
+    s = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        s = chr(65 + rest) + s
+    return s
 
 
 class Formules(NamedTuple):
@@ -262,9 +311,9 @@ def lees_blad(data: bytes, naam: str) -> Blad:
         _BLADEN[sleutel] = fs
     if len(fs.teksten) == len(ruw):  # every cell once
         tekst = _tekstformule
-        zonder = [k[1].decode() for k, m in ruw if not m[2] and (m[2] is None or not tekst(k[2]))]
+        zonder = [k[1].decode() for k, m in ruw if not m[2] and ((v := _v(m)) is None or not tekst(k[2]))]
     else:  # a cell reference occurs twice: the last one counts, as in a dict
-        laatste = {k[1].decode(): _gecached(k, m[2]) for k, m in ruw}
+        laatste = {k[1].decode(): _gecached(k, _v(m)) for k, m in ruw}
         zonder = [ref for ref, c in laatste.items() if not c]
     return Blad(fs, zonder)
 
@@ -272,7 +321,10 @@ def lees_blad(data: bytes, naam: str) -> Blad:
 def lees_bladen(x: Xlsx, bladen: dict[str, str] | None = None) -> dict[str, Blad]:
     """Sheet name -> Blad for every sheet of the workbook (missing parts are skipped)."""
     bladen = bladen if bladen is not None else werkbladen(x)
-    return {blad: lees_blad(x.lees(deel), deel) for blad, deel in bladen.items() if deel in x.namen}
+    from .ooxml import pakket
+
+    p = pakket(x)
+    return {blad: lees_blad(p.lees_utf8(deel), deel) for blad, deel in bladen.items() if p.deel(deel)}
 
 
 def formules(x: Xlsx, bladen: dict[str, str] | None = None) -> dict[tuple[str, str], Formule]:

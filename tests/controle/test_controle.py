@@ -63,8 +63,8 @@ def test_verouderd_formulier(formulieren):
     u = controleer_bestand(formulieren["verouderd-2026"])
     assert u["status"] == "afwijkingen"
     assert bevindingen(u, "afwijking") == [
-        ("afwijking", "vergelijking", "Overzicht individueel!E39"),
-        ("afwijking", "vergelijking", "Overzicht individueel!E41"),
+        ("afwijking", "vergelijking", "Overzicht individueel !E39"),
+        ("afwijking", "vergelijking", "Overzicht individueel !E41"),
         ("afwijking", "vergelijking", "Voorblad!G37"),
         ("afwijking", "vergelijking", "Voorblad!G39"),
         ("afwijking", "herberekening", None),
@@ -79,7 +79,7 @@ def test_verouderd_formulier(formulieren):
 def test_gewijzigde_formule(formulieren):
     u = controleer_bestand(formulieren["formule-2026"])
     assert u["status"] == "afwijkingen"
-    assert bevindingen({"bevindingen": zonder_nachtzorg(u)}) == [("afwijking", "formule", "Overzicht individueel!E41")]
+    assert bevindingen({"bevindingen": zonder_nachtzorg(u)}) == [("afwijking", "formule", "Overzicht individueel !E41")]
     f = zonder_nachtzorg(u)[0]
     assert f["formulier"] == "=E39/300"
     assert f["tekst"] == "De formule wijkt af van de officiële rekentool (2026.01)."

@@ -55,6 +55,9 @@ def test_tekst_in_getal_tijd_en_datumvelden(formulieren):
     u = controleer_bestand(formulieren["tekst-velden-2026"])
     assert u["status"] == "fouten"
     assert meldingen(u) == [
+        # the form's own completeness check (Voorblad K5: C17>1 is TRUE for text)
+        ("fout", "onvolledig", "Voorblad!K5", "Het formulier is niet volledig gevuld: de controle van het formulier zelf meldt FOUT bij het tariefpercentage (Voorblad C17)."),
+        ("fout", "onvolledig", "Voorblad!K9", "Het formulier is niet volledig gevuld: de controle van het formulier zelf meldt FOUT bij de uren: er is geen totaal jaarbedrag (Voorblad G37)."),
         ("fout", "invoer", "Voorblad!C17", "Tekst ‘95%’ in het tariefpercentage: de rekentool meldt het formulier dan als niet volledig gevuld. Typ het percentage als getal, bijvoorbeeld 95%, niet als tekst."),
         ("waarschuwing", "invoer", "Voorblad!G41", "Tekst ‘12’ in het veld maanden; de rekentool rekent niet met dit veld, maar typ het aantal maanden als getal, niet als tekst."),
         ("waarschuwing", "invoer", "Clientgegevens!F7", "Tekst ‘01-05-1960’ in een datumveld; de rekentool rekent niet met dit veld, maar typ de datum als datum, bijvoorbeeld 1-2-2026, niet als tekst."),
@@ -75,6 +78,8 @@ def test_niet_herkende_tekst(formulieren):
     u = controleer_bestand(formulieren["herkenning-2026"])
     assert u["status"] == "fouten"
     assert meldingen(u) == [
+        # "vg7 " gives no prestatiecode: the form computes no amount and its own check says so
+        ("fout", "onvolledig", "Voorblad!K9", "Het formulier is niet volledig gevuld: de controle van het formulier zelf meldt FOUT bij de uren: er is geen totaal jaarbedrag (Voorblad G37)."),
         ("fout", "invoer", "Clientgegevens!J7", "Zorgprofiel ‘vg7 ’ wordt door de rekentool niet herkend (spatie); vul VG7 in."),
         ("fout", "invoer", "Clientgegevens!L7", "Dagbesteding van toepassing: ‘ Ja’ wordt door de rekentool niet herkend (spatie); vul Ja of Nee in."),
         ("fout", "invoer", "Aanvraag individueel!H16", "Functie ‘Wonen ’ wordt door de rekentool niet herkend (spatie): de uren van deze regel tellen daar niet mee. Kies Wonen of Dagbesteding."),

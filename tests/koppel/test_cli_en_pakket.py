@@ -24,8 +24,7 @@ WB = (
 
 
 def test_bladen_invoegen_en_tabnummers_schuiven():
-    uit, pos = nieuwe_bladen_in_workbook(WB, "Voorblad", [("Python-controle", "rId9", False), ("xlwings.conf", "rId10", True)])
-    assert pos == 2
+    uit = nieuwe_bladen_in_workbook(WB.encode(), "Voorblad", [("Python-controle", "rId9", False), ("xlwings.conf", "rId10", True)]).decode()
     assert (
         '<sheet name="Voorblad" sheetId="7" r:id="rId2"/><sheet name="Python-controle" sheetId="8" r:id="rId9"/>'
         '<sheet name="C &amp; D"' in uit
@@ -41,10 +40,10 @@ def test_bladen_invoegen_en_tabnummers_schuiven():
 
 
 def test_relaties_krijgen_vrije_ids():
-    rels = '<Relationships xmlns="x"><Relationship Id="rId1" Target="a"/><Relationship Id="rId3" Target="b"/></Relationships>'
-    uit, ids = nieuwe_relaties(rels, ["worksheets/sheet11.xml", "worksheets/sheet12.xml"])
+    rels = b'<Relationships xmlns="x"><Relationship Id="rId1" Target="a"/><Relationship Id="rId3" Target="b"/></Relationships>'
+    uit, ids = nieuwe_relaties(rels, [("worksheet", "xl/worksheets/sheet11.xml"), ("worksheet", "xl/worksheets/sheet12.xml")])
     assert ids == ["rId2", "rId4"]
-    assert 'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet11.xml"' in uit
+    assert b'Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet11.xml"' in uit
 
 
 def test_app_titels():
@@ -56,13 +55,13 @@ def test_app_titels():
         '<vt:vector size="2" baseType="lpstr"><vt:lpstr>Voorblad</vt:lpstr><vt:lpstr>B</vt:lpstr></vt:vector>'
         "</TitlesOfParts></Properties>"
     )
-    uit = nieuwe_titels(app, "Voorblad", ["Python-controle", "xlwings.conf"])
+    uit = nieuwe_titels(app.encode(), "Voorblad", ["Python-controle", "xlwings.conf"]).decode()
     assert "<vt:i4>4</vt:i4>" in uit
     assert (
         '<vt:vector size="4" baseType="lpstr"><vt:lpstr>Voorblad</vt:lpstr><vt:lpstr>Python-controle</vt:lpstr>'
         "<vt:lpstr>B</vt:lpstr><vt:lpstr>xlwings.conf</vt:lpstr></vt:vector>" in uit
     )
-    assert nieuwe_titels("<Properties/>", "Voorblad", ["x"]) == "<Properties/>"
+    assert nieuwe_titels(b"<Properties/>", "Voorblad", ["x"]) is None  # not the usual layout: left as it is
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,8 @@ import re
 from pathlib import Path
 
 from xl_meerzorg.workbook import officieel as off
-from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, Xlsx, eigenschappen, gedefinieerde_namen, open_xlsx, werkbladen
+from xl_meerzorg.workbook.ooxml import Pakket, bijzonder, lees_rijen, pakket
+from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, open_xlsx
 from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
@@ -32,6 +33,9 @@ from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
 from xl_meerzorg.model import FOUT, GROEP, VALT_BINNEN, WAARSCHUWING, Resultaat
 from xl_meerzorg.tijd import format_uren_minuten
 from xl_meerzorg.uitvoer import euro
+
+from xl_meerzorg.excelwaarden import excel_tijdstip, leeg as _leeg_waarde
+from xl_meerzorg.workbook.koppel.lezen import CONF_BLAD, PYTHON_BLAD
 
 from .welgevormd import controleer_xml
 
@@ -69,11 +73,17 @@ def _rc(ref: str) -> tuple[int, int]:
 
 
 class Waarden:
-    """Cell values of a workbook read with python-calamine, by (sheet, "A1")."""
+    """Cell values of a workbook by (sheet, "A1"): read with python-calamine (fast), or,
+    for a sheet calamine cannot read as it is (a number that fits no date or duration:
+    INF, NaN, 1E+300), with the package reader (``ooxml.lees_rijen``, same types)."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, p: Pakket | bytes):
         import python_calamine
 
+        if isinstance(p, bytes):  # the file's bytes: calamine only
+            self.p, self.delen, data = None, {}, p
+        else:
+            self.p, self.delen, data = p, p.werkbladen(), p.calamine_bytes()
         self.wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         self.namen = set(self.wb.sheet_names)
         self._cache: dict[str, tuple[list, tuple[int, int]]] = {}
@@ -82,10 +92,20 @@ class Waarden:
         if naam not in self._cache:
             rows: list = []
             start = (0, 0)
-            if naam in self.namen:
-                s = self.wb.get_sheet_by_name(naam)
-                rows = s.to_python()
-                start = s.start or (0, 0)
+            deel = self.delen.get(naam)
+            if deel is not None and bijzonder(self.p.lees_utf8(deel)):
+                rows, start = lees_rijen(self.p, deel)
+            elif naam in self.namen:
+                try:
+                    s = self.wb.get_sheet_by_name(naam)
+                    rows = s.to_python()
+                    start = s.start or (0, 0)
+                except BaseException as exc:  # calamine raises (or panics) on values it cannot convert
+                    if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+                        raise
+                    if deel is None:
+                        raise
+                    rows, start = lees_rijen(self.p, deel)
             self._cache[naam] = (rows, start)
         return self._cache[naam]
 
@@ -100,6 +120,12 @@ class Waarden:
             return None
         v = row[j]
         return None if v == "" else v
+
+
+def _ongeldig_getal(v: object) -> bool:
+    """A number no form field can hold: NaN, infinite, or beyond any date, duration or
+    amount a form can use (Excel's dates end at 2958465)."""
+    return isinstance(v, float) and not (math.isfinite(v) and abs(v) < 1e10)
 
 
 def _leeg(v: object) -> bool:
@@ -139,24 +165,37 @@ class _Bevindingen(list):
         self.append({"niveau": niveau, "soort": soort, "cel": cel, "tekst": tekst, "formulier": formulier, "motor": motor})
 
 
-def herken(x: Xlsx, bladen: dict[str, str], waarden_versie) -> dict:
-    """{"formulier": "officieel"|"eigen"|None, "jaar", "versie", "variant"}."""
-    props = eigenschappen(x)
-    namen = set(bladen)
-    eigen_bladen = set(off.EIGEN_BLADEN.values())
-    mz_namen = [n for n in gedefinieerde_namen(x) if n.lower().startswith("mz_")]
-    if "xl_meerzorg_jaar" in props or (mz_namen and eigen_bladen <= namen):
+def _namen(p: Pakket, canoniek) -> dict[str, str] | None:
+    """Canonical sheet name -> the form's own name (compared without case, as Excel
+    does); None when one is missing."""
+    uit = {}
+    for n in canoniek:
+        echt = p.blad(n)
+        if echt is None:
+            return None
+        uit[n] = echt
+    return uit
+
+
+def herken(p: Pakket, waarden_versie) -> dict:
+    """{"formulier": "officieel"|"eigen"|None, "jaar", "versie", "variant", "namen"}:
+    ``namen`` maps the canonical sheet names to the form's own (e.g. "VOORBLAD")."""
+    props = p.eigenschappen()
+    eigen = _namen(p, off.EIGEN_BLADEN.values())
+    mz_namen = [n for n in p.gedefinieerde_namen() if n.lower().startswith("mz_")]
+    if "xl_meerzorg_jaar" in props or (mz_namen and eigen is not None):
         try:
             jaar = int(float(props.get("xl_meerzorg_jaar", "")))
         except ValueError:
             jaar = None
-        return {"formulier": EIGEN, "jaar": jaar, "versie": None, "variant": props.get("xl_meerzorg_variant") or None}
-    if set(off.SHEETS) <= namen:
-        versie_tekst = waarden_versie()
+        return {"formulier": EIGEN, "jaar": jaar, "versie": None, "variant": props.get("xl_meerzorg_variant") or None, "namen": eigen or {}}
+    officieel = _namen(p, off.SHEETS)
+    if officieel is not None:
+        versie_tekst = waarden_versie(officieel[off.VOORBLAD])
         jaar = off.jaar_uit_versie(versie_tekst)
         m = re.search(r"(20\d\d\.\d+)", versie_tekst) if isinstance(versie_tekst, str) else None
-        return {"formulier": OFFICIEEL, "jaar": jaar, "versie": m.group(1) if m else None, "variant": None}
-    return {"formulier": None, "jaar": None, "versie": None, "variant": None}
+        return {"formulier": OFFICIEEL, "jaar": jaar, "versie": m.group(1) if m else None, "variant": None, "namen": officieel}
+    return {"formulier": None, "jaar": None, "versie": None, "variant": None, "namen": {}}
 
 
 def voorbereid() -> None:
@@ -205,48 +244,72 @@ def _onleesbaar(pad: Path, reden: str) -> dict:
 
 def _controleer(pad: Path, xml: bool = False) -> dict:
     x = open_xlsx(pad)
-    bladen = werkbladen(x)
+    p = pakket(x)
+    bladen = p.werkbladen()
     for blad, deel in bladen.items():
-        if deel in x.namen and x.zip.getinfo(deel).file_size > MAX_BLAD:
+        if x.zip.getinfo(deel).file_size > MAX_BLAD:
             raise OnveiligBestand(f"werkblad {blad} is te groot")
     # The formulas of every sheet (this also checks every sheet's XML prolog and dimension);
     # with ``xml`` the sheets are kept for the well-formedness check.
     fs: dict[str, Blad] = {}
     uitgepakt: dict[str, bytes] = {}
     for blad, deel in bladen.items():
-        if deel in x.namen:
-            data = x.lees(deel)
-            fs[blad] = lees_blad(data, deel)
-            if xml:
-                uitgepakt[deel] = data
-    w = Waarden(x.data)
-    info = herken(x, bladen, lambda: w.get(off.VOORBLAD, off.VERSIE_CEL))
+        data = p.lees_utf8(deel)
+        fs[blad] = lees_blad(data, deel)
+        if xml:
+            uitgepakt[deel] = data
+    w = Waarden(p)
+    info = herken(p, lambda vb: w.get(vb, off.VERSIE_CEL))
     if info["formulier"] is None:
         raise OnveiligBestand("onbekend formulier (geen officieel aanvraagformulier meerzorg van ZN en geen formulier van xl-meerzorg)")
-    b = off.OFFICIELE_BLADEN if info["formulier"] == OFFICIEEL else off.EIGEN_BLADEN
+    basis = off.OFFICIELE_BLADEN if info["formulier"] == OFFICIEEL else off.EIGEN_BLADEN
+    b = {k: info["namen"].get(v, v) for k, v in basis.items()}  # the form's own sheet names
     jaar = info["jaar"]
     bev = _Bevindingen()
     if jaar is None:
         raise OnveiligBestand("het jaar van het formulier is onbekend (geen versie op Voorblad G6 of eigenschap xl_meerzorg_jaar)")
+    # A koppel copy: its sheets Python-controle and xlwings.conf are koppel's output
+    koppel = {n: p.blad(n) for n in (PYTHON_BLAD, CONF_BLAD)}
+    is_kopie = koppel[PYTHON_BLAD] is not None
+    koppel_fs = {}
+    if is_kopie:
+        koppel_fs = {echt: fs.pop(echt) for echt in koppel.values() if echt is not None and echt in fs}
 
     # 1. Formula integrity and recalculation state
     _controleer_formules(info, fs, bev)
+    if is_kopie:
+        _controleer_koppel(info, b, w, koppel, koppel_fs, bev)
     if x.heeft_vba:
         bev.voeg(WAARSCHUWING, "macro", "Het bestand bevat macro's (VBA). Deze zijn niet uitgevoerd; beoordeel of dit formulier is toegestaan.")
 
-    # 2. Read the inputs and recompute
-    aanvraag, rijen = off.lees_officieel(w.get, jaar, bladen=b)
+    # 2. Read the inputs and recompute. A number no field can hold (NaN, INF, 1E+300) is a
+    # fout on its cell and is not given to the engine (NaN is never read as 0).
+    ongeldig: dict[tuple[str, str], object] = {}
+
+    def get(blad: str, ref: str) -> object:
+        v = w.get(blad, ref)
+        if _ongeldig_getal(v):
+            ongeldig[(blad, ref)] = v
+            return None
+        return v
+
+    aanvraag, rijen = off.lees_officieel(get, jaar, bladen=b)
+    for (blad, ref), v in ongeldig.items():
+        bev.voeg(FOUT, "invoer", f"Ongeldig getal {_toon_getal(v)}: de cel bevat geen bruikbare waarde (NaN, oneindig of veel te groot). Vul een geldige waarde in.", f"{blad}!{ref}", _toon_getal(v))
     resultaat = bereken(aanvraag)
     groep = aanvraag.soort == GROEP
     vb = b["voorblad"]
 
     # 3. Form-level completeness
     _volledigheid(w, b, groep, rijen, bev)
+    if info["formulier"] == OFFICIEEL:
+        _status_officieel(w, vb, bev)
+    dagcellen = _dag_rijen(get, b["aanvraag_individueel"]) if not groep else {}
     for m in resultaat.meldingen:
         if m.onvolledig:  # a required field is empty: the aanvraag is not complete (a finding)
-            bev.voeg(FOUT, "volledigheid", m.tekst, _cel_van(m.veld, b, rijen, groep))
+            bev.voeg(FOUT, "volledigheid", m.tekst, _cel_van(m.veld, b, rijen, groep, dagcellen))
         else:
-            bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
+            bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep, dagcellen))
 
     # 4. What the form itself could not use or refused: then its results are not the
     # engine's for the same inputs, and a difference is not a missing recalculation.
@@ -256,11 +319,12 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
         from .invoer import controleer_invoer
 
         al_fout = {f["cel"] for f in bev if f["niveau"] == FOUT and f["cel"]}
-        onbruikbaar = controleer_invoer(w.get, b, aanvraag, rijen, groep, al_fout, bev.voeg, laad_parameters(jaar).zorgprofiel)
+        onbruikbaar = controleer_invoer(get, b, aanvraag, rijen, groep, al_fout, bev.voeg, laad_parameters(jaar).zorgprofiel)
     else:
         onbruikbaar = _status_eigen(w, vb, bev)
 
     # 5. Compare the form's outputs with the engine, where both calculated
+    onbruikbaar = onbruikbaar or bool(ongeldig)  # the form computed with a value the engine did not get
     herberekend = not any(f["soort"] == "herberekening" for f in bev)
     clienten = _vergelijk(w, b, aanvraag, resultaat, rijen, groep, bev, herberekend and not onbruikbaar)
 
@@ -299,6 +363,7 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
         "clienten": clienten,
         "totaal": totaal,
         "bevindingen": list(bev),
+        "koppel_kopie": is_kopie,
     }
 
 
@@ -307,24 +372,29 @@ def formule_ok_voorlopig(bev) -> bool:
 
 
 def _controleer_formules(info: dict, fs: dict[str, Blad], bev: _Bevindingen) -> None:
-    zonder_waarde = sorted(f"{blad.strip()}!{ref}" for blad, b in fs.items() for ref in b.zonder_waarde)
+    zonder_waarde = sorted(f"{blad}!{ref}" for blad, b in fs.items() for ref in b.zonder_waarde)
     if zonder_waarde:
         voorbeeld = ", ".join(zonder_waarde[:5]) + (" …" if len(zonder_waarde) > 5 else "")
         bev.voeg(AFWIJKING, "herberekening", f"{len(zonder_waarde)} formulecel(len) zonder opgeslagen uitkomst ({voorbeeld}): het formulier is opgeslagen zonder herberekening.", zonder_waarde[0])
     if info["formulier"] == OFFICIEEL:
-        verschil = vergelijk_bladen(info["versie"], fs) if info["versie"] else None
+        # the fingerprint names the official sheets canonically; the form may spell them in other case
+        canoniek = {echt: n for n, echt in info["namen"].items()}
+        echt_van = {n: echt for echt, n in canoniek.items()}
+        fs_c = {canoniek.get(blad, blad): b for blad, b in fs.items()}
+        verschil = vergelijk_bladen(info["versie"], fs_c) if info["versie"] else None
         if verschil is None:
             bev.voeg(WAARSCHUWING, "formule", f"Geen vingerafdruk van de formules voor versie {info['versie'] or '?'}; de formules zijn niet gecontroleerd.")
             return
         for cel, soort in verschil:
             blad, ref = cel.rsplit("!", 1)
+            blad = echt_van.get(blad, blad)
             f = _tekst(fs, blad, ref)
             tekst = {
                 "gewijzigd": "De formule wijkt af van de officiële rekentool",
                 "verwijderd": "De formule van de officiële rekentool is overschreven of verwijderd",
                 "toegevoegd": "Formule die niet in de officiële rekentool staat",
             }[soort]
-            bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad.strip()}!{ref}", ("=" + f) if f is not None else None, None)
+            bev.voeg(AFWIJKING, "formule", f"{tekst} ({info['versie']}).", f"{blad}!{ref}", ("=" + f) if f is not None else None, None)
         return
     try:
         from xl_meerzorg.workbook.bouw import formules as bouw_formules  # the staff/providers' form builder
@@ -350,7 +420,53 @@ def _tekst(fs: dict[str, Blad], blad: str, ref: str) -> str | None:
     return b.formules.teksten.get(ref) if b is not None else None
 
 
-def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
+_DAG_VELD = re.compile(r"clienten\[\d+\]\.dagprogramma(?:\.(ma_vr|za_zo)(?:\[(\d+)\](?:\.(\w+))?)?)?$")
+
+
+def _dag_rijen(get, ai: str) -> dict[str, list[int]]:
+    """Per day ("ma_vr", "za_zo") the row of each tijdvak the engine reads from the day
+    programme (``xl_meerzorg.formulier``: a row with an end time that is a time and not
+    directly under an empty row), so a message on tijdvak i names its own row."""
+    uit = {}
+    for dag, (tot, _functie, _ratio) in (("ma_vr", off.DAG_MA_VR), ("za_zo", off.DAG_ZA_ZO)):
+        rijen = []
+        vorige_leeg = False
+        for r in off.DAG_RIJEN:
+            tv = get(ai, f"{tot}{r}")
+            if _leeg_waarde(tv):
+                vorige_leeg = True
+                continue
+            try:
+                excel_tijdstip(tv)
+            except Exception:
+                continue
+            if vorige_leeg:
+                vorige_leeg = False
+                continue
+            rijen.append(r)
+        uit[dag] = rijen
+    return uit
+
+
+def _dag_cel(veld: str, ai: str, dagcellen: dict[str, list[int]]) -> str | None:
+    m = _DAG_VELD.match(veld)
+    if not m:
+        return None
+    dag, i, key = m.groups()
+    if dag is None:
+        return f"{ai}!{off.DAG_MA_VR[0]}{off.DAG_RIJEN.start}"
+    tot, functie, ratio = off.DAG_MA_VR if dag == "ma_vr" else off.DAG_ZA_ZO
+    rijen = dagcellen.get(dag, [])
+    if i is None or int(i) >= len(rijen):
+        return f"{ai}!{tot}{rijen[0] if rijen else off.DAG_RIJEN.start}"
+    rij = rijen[int(i)]
+    if key == "van":  # the start of a row is the end time of the row above
+        return f"{ai}!{tot}{rij - 1}" if rij > off.DAG_RIJEN.start else f"{ai}!{tot}{rij}"
+    kolom = {"functie": functie, "begeleider_op": ratio}.get(key or "", tot)
+    return f"{ai}!{kolom}{rij}"
+
+
+def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool, dagcellen: dict[str, list[int]] | None = None) -> str | None:
     if "!" in veld:
         return veld
     if veld == "tariefpercentage":
@@ -361,6 +477,10 @@ def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
         return f"{b['groep']}!C11"
     if veld.startswith("groep.context_uren"):
         return f"{b['groep']}!C8"
+    if not groep and ".dagprogramma" in veld:
+        cel = _dag_cel(veld, b["aanvraag_individueel"], dagcellen or {})
+        if cel:
+            return cel
     m = re.match(r"clienten\[(\d+)\]\.(\w+)", veld)
     if m:
         i, key = int(m.group(1)), m.group(2)
@@ -378,6 +498,91 @@ def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
                 "context_euros": f"{b['aanvraag_individueel']}!V5", "dagprogramma": f"{b['aanvraag_individueel']}!D16",
             }.get(key)  # fmt: skip
     return None
+
+
+def _toon_getal(v: object) -> str:
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "NaN"
+        if math.isinf(v):
+            return "oneindig" if v > 0 else "min oneindig"
+        return f"{v:.6g}".replace(".", ",").upper()
+    return str(v)
+
+
+# The official form's own completeness check (Voorblad I3:K11, 2025.01 and 2026.01):
+# K4:K9 say "GOED" or "FOUT" per field, J10 counts the FOUTs, I11 gives the verdict.
+OFFICIELE_CONTROLES = (
+    ("K4", "E4", "het registratienummer NZa"),
+    ("K5", "C17", "het tariefpercentage"),
+    ("K6", "C20", "nieuwe aanvraag of heraanvraag"),
+    ("K7", "C23", "het type aanvraag"),
+    ("K8", "G17", "de sector"),
+    ("K9", "G37", "de uren: er is geen totaal jaarbedrag"),
+)
+OFFICIEEL_OORDEEL = "I11"
+OFFICIEEL_TOTAAL = "J10"
+
+
+def _status_officieel(w: Waarden, vb: str, bev: _Bevindingen) -> None:
+    """The official form's own verdict: a form that its own check calls incomplete is
+    onvolledig (a fout), whatever the engine computes. Only cached values are read: a
+    form saved without recalculation has none (reported as such elsewhere)."""
+    gemeld = False
+    for ref, veld, wat in OFFICIELE_CONTROLES:
+        v = w.get(vb, ref)
+        if isinstance(v, str) and v.strip().casefold() == "fout":
+            gemeld = True
+            bev.voeg(FOUT, "onvolledig", f"Het formulier is niet volledig gevuld: de controle van het formulier zelf meldt FOUT bij {wat} (Voorblad {veld}).", f"{vb}!{ref}", v.strip())
+    if gemeld:
+        return
+    oordeel = w.get(vb, OFFICIEEL_OORDEEL)
+    totaal = _getal(w.get(vb, OFFICIEEL_TOTAAL))
+    if isinstance(oordeel, str) and "niet volledig" in oordeel.casefold():
+        bev.voeg(FOUT, "onvolledig", f"Het formulier meldt zelf: {oordeel.strip()}.", f"{vb}!{OFFICIEEL_OORDEEL}", oordeel.strip())
+    elif totaal is not None and totaal > 0:
+        bev.voeg(FOUT, "onvolledig", f"Het formulier is niet volledig gevuld: de controle van het formulier zelf telt {totaal:g} fout(en).", f"{vb}!{OFFICIEEL_TOTAAL}", _toon(totaal))
+
+
+def _controleer_koppel(info: dict, b: dict, w: Waarden, koppel: dict[str, str | None], fs: dict[str, Blad], bev: _Bevindingen) -> None:
+    """A koppel copy: the sheet Python-controle must hold exactly the formulas koppel
+    writes for this form (UDF calls on the form's own cells), xlwings.conf koppel's
+    setting. The official sheets are checked against the fingerprint as for any form."""
+    import importlib
+
+    from xl_meerzorg.workbook.koppel.blad import UDF_MODULE, bouw_cellen
+    from xl_meerzorg.workbook.koppel.lezen import Formulier
+
+    pc, conf = koppel[PYTHON_BLAD], koppel[CONF_BLAD]
+    blad = fs.get(pc)
+    hashes = blad.formules.hashes if blad is not None else {}
+    if any(n.casefold().startswith("xl/webextensions/") for n in w.p.x.namen):
+        # koppel --lite: the script's report as values, no formulas and no xlwings.conf
+        for ref in sorted(hashes, key=_rc):
+            bev.voeg(AFWIJKING, "koppel", "Formule die koppel niet schrijft.", f"{pc}!{ref}", "=" + blad.formules.teksten[ref], None)
+        return
+    if conf is None:
+        bev.voeg(AFWIJKING, "koppel", f"Het blad {CONF_BLAD} van koppel ontbreekt: Excel vindt de rekenkern dan niet.", None)
+    elif w.get(conf, "A1") != "UDF Modules" or w.get(conf, "B1") != UDF_MODULE:
+        bev.voeg(AFWIJKING, "koppel", f"Het blad {conf} wijkt af van wat koppel schrijft (A1 'UDF Modules', B1 '{UDF_MODULE}').", f"{conf}!B1", excel_tekst(w.get(conf, "B1")), UDF_MODULE)
+    rijen = {}
+    for naam in b.values():
+        rows, (r0, c0) = w.blad(naam)
+        rijen[naam] = [[""] * c0 + list(r) for r in ([[]] * r0 + rows)] if rows else []
+    f = Formulier(str(w.p.x.pad), info["formulier"], info["jaar"], dict(b), [bl.naam for bl in w.p.bladen], rijen)
+    try:
+        verwacht = {c.ref: c.formule for c in bouw_cellen(f, importlib.import_module(UDF_MODULE)).cellen if c.formule}
+    except Exception as exc:  # noqa: BLE001 - reported, the rest of the check goes on
+        bev.voeg(WAARSCHUWING, "koppel", f"Het blad {pc} van koppel is niet gecontroleerd ({type(exc).__name__}).", None)
+        return
+    for ref, formule in sorted(verwacht.items(), key=lambda kv: _rc(kv[0])):
+        h = hashes.get(ref)
+        if h is None:
+            bev.voeg(AFWIJKING, "koppel", "De formule van koppel is overschreven of verwijderd.", f"{pc}!{ref}", None, "=" + formule)
+        elif h != hash_formule(formule):
+            bev.voeg(AFWIJKING, "koppel", "De formule wijkt af van wat koppel voor dit formulier schrijft.", f"{pc}!{ref}", "=" + blad.formules.teksten[ref], "=" + formule)
+    for ref in sorted(set(hashes) - set(verwacht), key=_rc):
+        bev.voeg(AFWIJKING, "koppel", "Formule die koppel niet schrijft.", f"{pc}!{ref}", "=" + blad.formules.teksten[ref], None)
 
 
 def _volledigheid(w: Waarden, b: dict, groep: bool, rijen: list[int], bev: _Bevindingen) -> None:
@@ -501,7 +706,7 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
 
         def afw(cel: str, wat: str, fv, mv, _blad=blad) -> None:
             werkwoord = "wijken" if wat == "de meerzorguren" else "wijkt"
-            bev.voeg(niveau, "vergelijking", f"{wie}: {wat} op het formulier {werkwoord} af van de herberekening.{extra}", f"{_blad.strip()}!{cel}", fv, mv)
+            bev.voeg(niveau, "vergelijking", f"{wie}: {wat} op het formulier {werkwoord} af van de herberekening.{extra}", f"{_blad}!{cel}", fv, mv)
 
         # meerzorguren
         fv = w.get(blad, cel_uren)

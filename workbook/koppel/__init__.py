@@ -81,8 +81,16 @@ def koppel_bytes(data: bytes, naam: str = "formulier.xlsx", lite: bool = False) 
 
 def _koppel(x: veilig.Xlsx, naam: str, lite: bool = False) -> tuple[bytes, Formulier]:
     delen = onderdelen(x)  # safety checks first: nothing else parses the file before them
-    f = herken(naam, x.data)
-    stijlen, dxf = kies_stijlen(delen.get("xl/styles.xml"))
+    from xl_meerzorg.workbook.ooxml import pakket, transitioneel
+
+    f = herken(naam, x.data, pakket(x))
+    p = pakket(x)
+    try:  # the styles part wherever the workbook keeps it, Strict read as Transitional
+        deel = p.deel_van_type("styles")
+        stijlen_xml = transitioneel(p.xml(deel)) if deel else None
+    except veilig.OnveiligBestand:
+        stijlen_xml = None
+    stijlen, dxf = kies_stijlen(stijlen_xml)
     melding = opmaak_melding(stijlen)
     if lite:  # the script's own report as values, the engine in the web extension (workbook/lite)
         from xl_meerzorg.workbook.lite import kopie as _lite
@@ -94,7 +102,7 @@ def _koppel(x: veilig.Xlsx, naam: str, lite: bool = False) -> tuple[bytes, Formu
             blad.cellen.append(Cel("A6", melding))  # row 6 is free (the first block starts at row 7)
         cm = b"XLDAPR" in delen.get("xl/metadata.xml", b"")
         bladen = [(PYTHON_BLAD, blad_xml(blad, stijlen, dxf, cm), False)]
-        bladen += [] if CONF_BLAD in f.bladnamen else [(CONF_BLAD, conf_xml(), True)]  # the -udf form has one
+        bladen += [] if CONF_BLAD.casefold() in {n.casefold() for n in f.bladnamen} else [(CONF_BLAD, conf_xml(), True)]  # the -udf form has one
     try:
         kopie = schrijf_kopie(x.data, f.bladen["voorblad"], bladen, delen)
         if lite:
@@ -125,6 +133,9 @@ def koppel_bestand(
     reden = soort_fout(bron)
     if reden is not None:  # a FIFO, device, folder, dangling link: never opened
         raise GeenFormulier(reden)
+    x = open_pad(bron)
+    if doel.suffix.lower() == ".xlsx" and _met_macros(x):
+        doel = doel.with_suffix(".xlsm")  # Excel opens a macro-enabled workbook only as .xlsm
     alle_invoer = [bron, *invoer]
     doel = bereid_doel(doel, invoer=alle_invoer, wat="de kopie")
     bestaat = doel.exists()
@@ -132,7 +143,22 @@ def koppel_bestand(
         raise DoelFout(f"{toon(doel)} bestaat al; niet overschreven (gebruik --overschrijf om een eerdere kopie van koppel te vervangen)")
     if bestaat and not is_koppel_kopie(doel):
         raise DoelFout(f"{toon(doel)} bestaat al en is geen kopie van koppel; niet overschreven")
-    kopie, f = _koppel(open_pad(bron), str(bron), lite)
+    kopie, f = _koppel(x, str(bron), lite)
     # Written via a temporary file and renamed; without --overschrijf only if still absent.
     schrijf_atomair(doel, kopie, overschrijven=bestaat, invoer=alle_invoer, wat="de kopie")
     return Gekoppeld(bron, doel, f)
+
+
+def _met_macros(x: veilig.Xlsx) -> bool:
+    """True when the workbook part has the macro-enabled content type."""
+    from xl_meerzorg.workbook import ooxml
+
+    try:
+        p = ooxml.pakket(x)
+        wb = "/" + p.workbook
+        for e in p.xml(p.deel("[Content_Types].xml") or "[Content_Types].xml"):
+            if ooxml.lokaal(e.tag) == "Override" and (e.get("PartName") or "").casefold() == wb.casefold():
+                return "macroenabled" in (e.get("ContentType") or "").casefold()
+    except veilig.OnveiligBestand:
+        return False
+    return False

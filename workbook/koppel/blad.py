@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from xl_meerzorg.workbook import officieel
+from xl_meerzorg.workbook.ooxml import ooxml_tekst
 
 from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
 from .stijlen import kies_stijlen, opmaak_melding  # noqa: F401 - kies_stijlen re-exported
@@ -357,13 +358,19 @@ def bouw_cellen(f: Formulier, module) -> Blad:
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
+def _xml_tekst(s: str) -> str:
+    """A cell text as XML: control characters (a client name with ESC or NUL) as OOXML
+    ``_xHHHH_``, which Excel and calamine read back as the character."""
+    return escape(ooxml_tekst(s))
+
+
 def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
     s = stijlen.get(c.stijl or "standaard")
     attrs = f' r="{c.ref}"' + (f' s="{s}"' if s is not None else "")
     v = c.waarde
     if c.formule is None and c.soort in ("tekst",):
         if isinstance(v, str):
-            return f'<c{attrs} t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>'
+            return f'<c{attrs} t="inlineStr"><is><t xml:space="preserve">{_xml_tekst(v)}</t></is></c>'
         if v is None:
             return ""
     f = ""
@@ -379,8 +386,8 @@ def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
     if _is_getal(v):
         return f"<c{attrs}>{f}<v>{repr(float(v))}</v></c>"
     if c.formule is None and c.soort == "spill-waarde":
-        return f'<c{attrs} t="str"><v>{escape(_tekst(v))}</v></c>'
-    return f'<c{attrs} t="str">{f}<v>{escape(_tekst(v))}</v></c>'
+        return f'<c{attrs} t="str"><v>{_xml_tekst(_tekst(v))}</v></c>'
+    return f'<c{attrs} t="str">{f}<v>{_xml_tekst(_tekst(v))}</v></c>'
 
 
 def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool, beveiligd: bool = True) -> bytes:

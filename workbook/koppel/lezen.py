@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from defusedxml import ElementTree as DET
 
@@ -151,30 +152,65 @@ def _eigen_jaar(zf: zipfile.ZipFile) -> int | None:
     return None
 
 
-def herken(pad: str, data: bytes) -> Formulier:
-    """Recognise the form in ``data`` (the file's bytes) and read the cells koppel needs."""
+def _rijen_vanaf_a1(p, deel: str | None, wb, naam: str) -> list[list[object]]:
+    """The cells of a sheet from A1 (``to_python(skip_empty_area=False)``): calamine,
+    or the package reader for a sheet calamine cannot read (INF, NaN, 1E+300)."""
+    from xl_meerzorg.workbook.ooxml import bijzonder, lees_rijen
+
+    if deel is not None and not bijzonder(p.lees_utf8(deel)):
+        try:
+            return wb.get_sheet_by_name(naam).to_python(skip_empty_area=False)
+        except BaseException as exc:  # calamine raises (or panics) on values it cannot convert
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+                raise
+    if deel is None:
+        return []
+    rows, (r0, c0) = lees_rijen(p, deel)
+    return [[""] * c0 + list(r) for r in ([[]] * r0 + rows)] if rows else []
+
+
+def herken(pad: str, data: bytes, pakket=None) -> Formulier:
+    """Recognise the form in ``data`` (the file's bytes; ``pakket`` its
+    ``ooxml.Pakket``) and read the cells koppel needs. Sheet names are compared without
+    case, as Excel does: ``bladen`` holds the form's own names."""
+    from xl_meerzorg.workbook import ooxml, veilig
+
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        namen = [n for n, _, _ in bladnamen_uit_workbook(zf.read("xl/workbook.xml"))]
-    except (zipfile.BadZipFile, KeyError, DET.ParseError, ValueError) as exc:
+        p = pakket if pakket is not None else ooxml.Pakket(veilig.Xlsx(Path(pad), data, zipfile.ZipFile(io.BytesIO(data)), frozenset(zipfile.ZipFile(io.BytesIO(data)).namelist())))
+        namen = [b.naam for b in p.bladen]
+        eigen_jaar_tekst = p.eigenschappen().get(JAAR_EIGENSCHAP, "")
+    except (zipfile.BadZipFile, KeyError, ValueError, veilig.OnveiligBestand) as exc:
         raise GeenFormulier("geen geldig xlsx-bestand") from exc
-    if PYTHON_BLAD in namen:
+    if p.blad(PYTHON_BLAD) is not None:
         raise GeenFormulier(f"heeft al een blad '{PYTHON_BLAD}' (is al gekoppeld)")
-    eigen_jaar = _eigen_jaar(zf)
-    if all(n in namen for n in officieel.SHEETS):
-        soort, bladen = "officieel", dict(officieel.OFFICIELE_BLADEN)
-    elif eigen_jaar is not None or all(n in namen for n in officieel.EIGEN_BLADEN.values()):
-        soort, bladen = "eigen", dict(officieel.EIGEN_BLADEN)
+    eigen_jaar = int(eigen_jaar_tekst) if eigen_jaar_tekst.isdigit() else None
+
+    def echt(canoniek) -> dict[str, str] | None:
+        uit = {}
+        for k, v in canoniek.items():
+            n = p.blad(v)
+            if n is None:
+                return None
+            uit[k] = n
+        return uit
+
+    if all(p.blad(n) is not None for n in officieel.SHEETS):
+        soort, bladen = "officieel", echt(officieel.OFFICIELE_BLADEN)
+    elif eigen_jaar is not None or echt(officieel.EIGEN_BLADEN) is not None:
+        soort, bladen = "eigen", echt(officieel.EIGEN_BLADEN)
     else:
         raise GeenFormulier("geen aanvraagformulier meerzorg (de bladen van het formulier ontbreken)")
-    missend = [b for b in bladen.values() if b not in namen]
-    if missend:
+    if bladen is None:
+        missend = [b for b in officieel.EIGEN_BLADEN.values() if p.blad(b) is None]
         raise GeenFormulier(f"blad ontbreekt: {', '.join(missend)}")
     try:
         import python_calamine
 
-        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        rijen = {b: wb.get_sheet_by_name(b).to_python(skip_empty_area=False) for b in bladen.values()}
+        wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(p.calamine_bytes()))
+        delen = p.werkbladen()
+        rijen = {b: _rijen_vanaf_a1(p, delen.get(b), wb, b) for b in bladen.values()}
+    except GeenFormulier:
+        raise
     except Exception as exc:  # noqa: BLE001 - any reader problem is "cannot read"
         raise GeenFormulier(f"kan het formulier niet lezen ({type(exc).__name__})") from exc
     f = Formulier(pad, soort, 0, bladen, namen, rijen)

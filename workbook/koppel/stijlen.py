@@ -288,12 +288,15 @@ def _straf_font(font: dict, vet_gewenst: bool) -> int | None:
 def kies_stijlen(styles_xml: bytes | None) -> tuple[dict[str, int], int | None]:
     """Existing cellXfs indexes for "kop"/"tijd"/"euro" (and "standaard" when xf 0 is
     unusable) and a dxf for highlighting; a purpose without a usable xf is left out."""
-    if not styles_xml:
+    if styles_xml is None or (isinstance(styles_xml, bytes) and not styles_xml):
         return {}, None
-    try:
-        root = DET.fromstring(styles_xml)
-    except Exception:  # noqa: BLE001 - unreadable styles: no styles at all
-        return {}, None
+    if not isinstance(styles_xml, bytes):  # already parsed (the package reader: any namespace spelling)
+        root = styles_xml
+    else:
+        try:
+            root = DET.fromstring(styles_xml)
+        except Exception:  # noqa: BLE001 - unreadable styles: no styles at all
+            return {}, None
     s = _Styles(root)
     beste: dict[str, tuple[int, int]] = {}  # purpose -> (score, index)
     # A form has hundreds of xfs over a few dozen formats, fonts, fills and borders: score those once.
