@@ -235,7 +235,7 @@ AI_DAG_LET_OP_EERSTE = ("BJ", "BK")  # the first of them from this row down, and
 AI_DAG_LET_OP_AANTAL = ("BL", "BM")
 AI_DAG_KETEN = ("BD", "BE")  # Aanvraag individueel: message of a day row without its prefix
 AI_LET_OP = "BF"  # Aanvraag individueel BF5:BG8: warnings of the individual request
-GR_LET_OP = "CG"  # Aanvraag groep CG:CI: warnings per client
+GR_LET_OP = "CG"  # Aanvraag-overzicht groep CG:CI: warnings per client
 # hidden column ranges per sheet
 VERBORGEN = {
     VOORBLAD: (("I", "Q"),),
