@@ -32,7 +32,7 @@ import xl_meerzorg
 from xl_meerzorg.parameters import Parameters, laad_parameters
 
 from . import formules as fm
-from . import teksten
+from . import teksten, totaal, verhuis
 from .layout import (
     AANBIEDER,
     AANVRAAG_IND,
@@ -88,9 +88,20 @@ def bestandsnaam(jaar: int, variant: str) -> str:
     return f"aanvraagformulier-meerzorg-{jaar}.xlsx" if variant == AANBIEDER else f"aanvraagformulier-meerzorg-{jaar}-udf.xlsx"
 
 
+# Sheets built by their own module: formules(p, variant) and opmaak(wb, p, variant)
+EXTRA_BLADEN = (verhuis, totaal)
+
+
+def alle_formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
+    f = fm.formules(p, variant)
+    for blad in EXTRA_BLADEN:
+        f.update(blad.formules(p, variant))
+    return f
+
+
 def formules(jaar: int, variant: str) -> dict[tuple[str, str], str]:
     """(sheet, cell) -> formula text of every formula cell of the variant."""
-    return fm.formules(laad_parameters(jaar), variant)
+    return alle_formules(laad_parameters(jaar), variant)
 
 
 # --------------------------------------------------------------------------- sheets
@@ -500,7 +511,9 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     _tekst_blad(wb[VERSIEBEHEER], teksten.versiebeheer(p, variant, xl_meerzorg.__version__))
     teksten.vragenlijst(wb[VRAGENLIJST], INVOER_VUL, RAND)
     _labels(wb, p, variant)
-    for (blad, cel), formule in fm.formules(p, variant).items():
+    for blad in EXTRA_BLADEN:
+        blad.opmaak(wb, p, variant)
+    for (blad, cel), formule in alle_formules(p, variant).items():
         wb[blad][cel] = formule
     _invoer_opmaak(wb, p)
     _uitvoer_opmaak(wb)

@@ -24,9 +24,11 @@ VRAGENLIJST = "Vragenlijst"
 PARAMETERS = "Parameters"
 PARAMETEROVERZICHT = "Parameteroverzicht"
 VERSIEBEHEER = "Versiebeheer"
+VERHUIS = "Verhuisformulier"  # workbook/verhuis.py
+TOTAAL = "Totaal overzicht meerzorg"  # workbook/totaal.py
 
 BLADEN = (
-    HANDLEIDING, VOORBLAD, CLIENTGEGEVENS, AANVRAAG_IND, OVERZICHT_IND, GROEP,
+    HANDLEIDING, VOORBLAD, CLIENTGEGEVENS, AANVRAAG_IND, OVERZICHT_IND, GROEP, VERHUIS, TOTAAL,
     VRAGENLIJST, PARAMETEROVERZICHT, PARAMETERS, VERSIEBEHEER,
 )  # fmt: skip
 
@@ -134,7 +136,37 @@ def _invoer() -> list[Invoer]:
         for col, key, label in (("D", "wonen", "Wonen"), ("E", "dagbesteding_uren", "Dagbesteding"), ("F", "nachtzorg", "Nachtzorg"),
                                 ("H", "behandelaren", "Inzet behandelaren"), ("J", "min_uren", "Min-uren")):  # fmt: skip
             v.append(Invoer(GROEP, f"{col}{g}", f"mz_g{i:02d}_{key}", DUUR, f"Groep cliënt {i}: {label} (uren per week)"))
-    return v
+    return v + _verhuis_invoer()
+
+
+def _verhuis_invoer() -> list[Invoer]:
+    """Inputs of the Verhuisformulier at the official addresses (2025.01, 2026.01); the AGB
+    codes (F6:G8) and the new zorgkantoor's name and region (G20:G21, official: a lookup) are
+    this form's. The old provider and zorgkantoor come from the Voorblad."""
+    w = [
+        ("E6", "nza_oud", TEKST, "Registratienummer NZa oude zorgaanbieder"),
+        ("E8", "nza_nieuw", TEKST, "Registratienummer NZa nieuwe zorgaanbieder"),
+        ("G6", "agb_oud", TEKST, "AGB-code (uitvoerder) oude locatie"),
+        ("G8", "agb_nieuw", TEKST, "AGB-code (uitvoerder) nieuwe locatie"),
+        ("C20", "nieuw_naam", TEKST, "Naam nieuwe zorgaanbieder"),
+        ("C21", "nieuw_plaats", TEKST, "Plaats nieuwe zorgaanbieder"),
+        ("C22", "nieuw_coordinator", TEKST, "Coördinator meerzorg nieuwe zorgaanbieder"),
+        ("C23", "nieuw_telefoon", TEKST, "Telefoon nieuwe zorgaanbieder"),
+        ("C24", "nieuw_email", TEKST, "E-mail nieuwe zorgaanbieder"),
+        ("G20", "nieuw_zorgkantoor", TEKST, "Naam nieuw zorgkantoor"),
+        ("G21", "nieuw_zorgkantoor_regio", TEKST, "Zorgkantoorregio nieuw zorgkantoor"),
+        ("G22", "nieuw_zorgkantoor_contactpersoon", TEKST, "Contactpersoon nieuw zorgkantoor"),
+        ("G23", "nieuw_zorgkantoor_telefoon", TEKST, "Telefoon nieuw zorgkantoor"),
+        ("G24", "nieuw_zorgkantoor_email", TEKST, "E-mail nieuw zorgkantoor"),
+        ("C28", "bsn", TEKST, "BSN van de cliënt die verhuist"),
+        ("C36", "toeslag", EURO, "Hoogte toeslag (volgens de beschikking)"),
+        ("C38", "datum", DATUM, "Verhuisdatum"),
+        ("B55", "handtekening_oud", TEKST, "Handtekening oude zorgaanbieder"),
+        ("F55", "handtekening_nieuw", TEKST, "Handtekening nieuwe zorgaanbieder"),
+        ("B61", "handtekening_oud_zorgkantoor", TEKST, "Handtekening oud zorgkantoor"),
+        ("F61", "handtekening_nieuw_zorgkantoor", TEKST, "Handtekening nieuw zorgkantoor"),
+    ]
+    return [Invoer(VERHUIS, cel, f"mz_verhuis_{key}", soort, label) for cel, key, soort, label in w]
 
 
 INVOER: tuple[Invoer, ...] = tuple(_invoer())

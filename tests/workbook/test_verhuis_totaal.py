@@ -1,0 +1,374 @@
+"""The sheets Verhuisformulier and Totaal overzicht meerzorg (workbook/verhuis.py, totaal.py).
+
+Structure: present in both variants after the group sheet, the official columns and input
+addresses, inputs unlocked, formulas present and reading only cells the form computes or
+the provider fills. Recalculated in LibreOffice (providers' form): the Verhuisformulier
+amounts for the chosen BSN equal ``regels.verhuis.verhuis`` on the engine's result to the
+cent, and every Totaal overzicht row equals the engine's result for that client."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import random
+import re
+import warnings
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.support.libreoffice import soffice
+from tests.workbook.gevallen import Geval, _sec, _target_uren, _volledig, bsn, individueel
+from tests.workbook.invullen import GETAL, Blad, engine, herbereken, vul
+from xl_meerzorg import beschikbare_jaren, laad_parameters
+from xl_meerzorg.afronding import cents, seconds
+from xl_meerzorg.regels.verhuis import verhuis
+from xl_meerzorg.workbook import formules as fm
+from xl_meerzorg.workbook import totaal as tot
+from xl_meerzorg.workbook import verhuis as vh
+from xl_meerzorg.workbook.bouw import bouw, exacte_getallen, formules
+from xl_meerzorg.workbook.layout import (
+    AANVRAAG_IND,
+    BLADEN,
+    CLIENTGEGEVENS,
+    GROEP,
+    INVOER,
+    TOTAAL,
+    TYPE_GROEP,
+    TYPE_INDIVIDUEEL,
+    TYPE_PREVENTIEF,
+    VARIANTEN,
+    VERHUIS,
+    VOORBLAD,
+)
+from xl_meerzorg.workbook.officieel import GROEP_RIJ_OFFSET
+
+JAREN = beschikbare_jaren()
+REFERENTIE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference"
+OFFICIEEL = {2025: REFERENTIE / "aanvraagformulier-meerzorg-rekentool-2025.xlsx", 2026: REFERENTIE / "Aanvraag_formulier_meerzorg_Rekentool_2026.xlsx"}
+# the inputs of the official Verhuisformulier (2025.01 and 2026.01)
+OFFICIELE_INVOER = ("E6", "E8", "C21", "C22", "C23", "C24", "G22", "G23", "G24", "C28", "C36", "C38", "B55", "F55", "B61", "F61")
+
+
+@pytest.fixture(scope="module")
+def boeken(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("bouw")
+    out = {}
+    for jaar in JAREN:
+        for pad, variant in zip(bouw(jaar, tmp / str(jaar)), VARIANTEN):
+            out[(jaar, variant)] = openpyxl.load_workbook(pad)
+    return out
+
+
+def _officieel(jaar: int):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return openpyxl.load_workbook(OFFICIEEL[jaar])
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+@pytest.mark.parametrize("variant", VARIANTEN)
+def test_bladen_kolommen_en_invoer(boeken, jaar, variant):
+    wb = boeken[(jaar, variant)]
+    namen = wb.sheetnames
+    assert namen.index(VERHUIS) == namen.index(GROEP) + 1 and namen.index(TOTAAL) == namen.index(VERHUIS) + 1
+    assert VERHUIS in BLADEN and TOTAAL in BLADEN
+    off = _officieel(jaar)
+    # the official columns, in order, with their headers
+    for col in list(tot.KOPPEN)[:-1]:
+        assert wb[TOTAAL][f"{col}1"].value == off["Totaal overzicht meerzorg"][f"{col}1"].value.strip(), col
+    assert wb[TOTAAL]["AE1"].value == "Uitkomst (beleid)"
+    # every official input at its address, unlocked, with the input fill and a validation
+    ws = wb[VERHUIS]
+    onze = {i.cel for i in INVOER if i.blad == VERHUIS}
+    for cel in OFFICIELE_INVOER:
+        assert off["Verhuisformulier"][cel].protection.locked is False, cel
+        assert cel in onze and ws[cel].protection.locked is False, cel
+        assert ws[cel].fill.fgColor.rgb == wb[VOORBLAD]["C17"].fill.fgColor.rgb, cel
+        assert [dv for dv in ws.data_validations.dataValidation if cel in dv.sqref], cel
+    assert ws.protection.sheet and wb[TOTAAL].protection.sheet
+    for cel in ("B55", "F55", "B61", "F61"):  # the signature boxes
+        assert any(str(m).startswith(cel) and m.max_row - m.min_row == 4 for m in ws.merged_cells.ranges), cel
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+@pytest.mark.parametrize("variant", VARIANTEN)
+def test_formules_aanwezig(boeken, jaar, variant):
+    wb = boeken[(jaar, variant)]
+    f = formules(jaar, variant)
+    for cel in ("C12", "G12", "G14", "C30", "C32", "C34", "C40", "C42", "C43", "C44", "G40", "G42", "G44", vh.STATUS):
+        assert str(wb[VERHUIS][cel].value).startswith("="), cel
+        assert (VERHUIS, cel) in f
+    for t in tot.RIJEN:
+        for col in list(tot.KOPPEN) + list(tot.VERBORGEN):
+            assert str(wb[TOTAAL][f"{col}{t}"].value).startswith("="), (col, t)
+    # the 17th client is looked up too; the old zorgkantoor is the Voorblad's zorgkantoor block
+    assert "$AF$7:$AF$23" in f[(VERHUIS, "L29")]
+    assert "$G$22" in f[(VERHUIS, "G14")] and "$C$12" not in f[(VERHUIS, "G14")]
+    assert f[(TOTAAL, "G18")].count("$D$23") == 2
+
+
+REF = re.compile(r"(?:'([^']+)'|([A-Za-z]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
+
+
+def _kol(s: str) -> int:
+    n = 0
+    for ch in s:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _letters(n: int) -> str:
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+@pytest.mark.parametrize("variant", VARIANTEN)
+def test_bronnen_zijn_cellen_van_het_formulier(variant):
+    """Every cell the two sheets read on another sheet is a formula cell of the form or an
+    input: a moved cell of another sheet makes this fail instead of reading an empty cell."""
+    jaar = JAREN[-1]
+    f = formules(jaar, variant)
+    invoer = {(i.blad, i.cel) for i in INVOER}
+    gezien = 0
+    for (blad, _cel), formule in f.items():
+        if blad not in (VERHUIS, TOTAAL):
+            continue
+        for m in REF.finditer(formule):
+            sheet = m.group(1) or m.group(2)
+            if sheet in (VERHUIS, TOTAAL):
+                continue
+            c1, r1, c2, r2 = m.group(3), int(m.group(4)), m.group(5) or m.group(3), int(m.group(6) or m.group(4))
+            for c in range(_kol(c1), _kol(c2) + 1):
+                for r in range(r1, r2 + 1):
+                    ref = (sheet, f"{_letters(c)}{r}")
+                    assert ref in f or ref in invoer, (blad, _cel, ref)
+                    gezien += 1
+    assert gezien > 1000
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+MAATWERK_BOVEN = 0.5  # days a week above the maatwerk lower bound
+
+
+def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False) -> Geval:
+    """A group of ``n`` clients, every zorgprofiel in turn, the last one maatwerk; context
+    hours and euros above the threshold. The Verhuisformulier gets the BSN of client
+    ``verhuis_client``."""
+    rnd = random.Random(nr)
+    g = Geval(f"{p.jaar}-verhuis-grp-{nr:02d}")
+    c = g.cellen
+    c[(VOORBLAD, "C23")] = TYPE_GROEP
+    c[(VOORBLAD, "C17")] = 0.95
+    c[(VOORBLAD, "C24")] = "De Linde, groep 2"
+    pcs = fm.pc_rijen(p)
+    for i in range(n):
+        r = 7 + i
+        gr = r + GROEP_RIJ_OFFSET
+        _key, pc = pcs[(i * 5 + nr) % len(pcs)]
+        zp = p.zorgprofielen[pc.zorgprofiel]
+        c[(CLIENTGEGEVENS, f"D{r}")] = f"Cliënt {nr}-{i + 1}"
+        c[(CLIENTGEGEVENS, f"J{r}")] = zp.naam
+        c[(CLIENTGEGEVENS, f"L{r}")] = "Ja" if pc.dagbesteding else "Nee"
+        c[(CLIENTGEGEVENS, f"N{r}")] = "Ja" if pc.behandeling else "Nee"
+        c[(CLIENTGEGEVENS, f"F{r}")] = f"{1 + i:02d}-05-19{50 + i}"
+        c[(CLIENTGEGEVENS, f"T{r}")] = 46023 + i
+        dagb = _sec(rnd.uniform(0, 1.2))
+        nacht = _sec(rnd.uniform(0, 0.5))
+        behandelaren = _sec(rnd.uniform(0, 0.3))
+        target = zp.banden[-1].van + MAATWERK_BOVEN if i == n - 1 else _target_uren(rnd, zp, "onder" if i == 1 else "")
+        rest = (dagb if pc.dagbesteding else 0) + nacht + (p.behandelfactor.waarde * behandelaren if pc.behandeling else 0)
+        rest += zp.indirecte_uren
+        c[(GROEP, f"D{gr}")] = max(0.0, _sec(target + pc.uren_per_week - rest))
+        c[(GROEP, f"E{gr}")] = dagb
+        c[(GROEP, f"F{gr}")] = nacht
+        c[(GROEP, f"H{gr}")] = behandelaren
+    c[(GROEP, "C8")] = _sec(120 / 24)
+    c[(GROEP, "B11")] = "Extra begeleiding bij uitstapjes"
+    c[(GROEP, "C11")] = 150000.0
+    c[(GROEP, "C12")] = "€ 2.500,50"
+    _volledig(c, nr, n)
+    b = c[(CLIENTGEGEVENS, f"H{6 + verhuis_client}")]
+    c[(VERHUIS, "C28")] = int(b) if bsn_als_getal else b
+    c[(VERHUIS, "C38")] = "01-03-2026"
+    return g
+
+
+def _individueel(p, nr: int, target_boven: float | None, preventief: bool, euros: float | None = None, zp_naam: str = "VG7") -> Geval:
+    rnd = random.Random(100 + nr)
+    pc = next(pc for _key, pc in fm.pc_rijen(p) if pc.zorgprofiel == zp_naam)
+    zp = p.zorgprofielen[pc.zorgprofiel]
+    target = None if target_boven is None else zp.banden[-1].van + target_boven
+    g = individueel(rnd, p, nr, preventief=preventief, pc=pc, target=target if target is not None else zp.banden[2].van + 0.01)
+    g.naam = f"{p.jaar}-verhuis-ind-{nr:02d}"
+    g.cellen.pop((AANVRAAG_IND, "V5"), None)
+    g.cellen.pop((AANVRAAG_IND, "V6"), None)
+    if euros is not None:
+        g.cellen[(AANVRAAG_IND, "N5")] = "Vervoer"
+        g.cellen[(AANVRAAG_IND, "V5")] = euros
+    g.cellen[(VERHUIS, "C28")] = g.cellen[(CLIENTGEGEVENS, "H7")]
+    return g
+
+
+def _gevallen(p) -> list[Geval]:
+    out = [
+        _groep(p, 1, 17, 17, bsn_als_getal=True),  # the 17th client, maatwerk, BSN typed as a number
+        _groep(p, 2, 17, 3),
+        _groep(p, 3, 4, 1),
+        _individueel(p, 4, MAATWERK_BOVEN, preventief=True),  # preventive maatwerk (official: 0)
+        _individueel(p, 5, None, preventief=False, euros=90000.0, zp_naam="VG5"),  # a profile, context euros above the threshold
+        _individueel(p, 6, 12.0, preventief=False, zp_naam="VV7"),  # maatwerk above the maximum etmaalbedrag
+        _individueel(p, 7, MAATWERK_BOVEN, preventief=False, euros=1000.0, zp_naam="LG7"),
+    ]
+    onbekend = _groep(p, 8, 3, 1)
+    onbekend.cellen[(VERHUIS, "C28")] = bsn(999999)
+    onbekend.cellen[(VOORBLAD, "E4")] = "1234"
+    leeg = _groep(p, 9, 3, 1)
+    del leeg.cellen[(VERHUIS, "C28")]
+    return out + [onbekend, leeg]
+
+
+NUMERIEK_VERHUIS = ("C32", "C42", "C43", "C44", "G40", "G42", "G44")
+
+
+def _lees(uit: Path, stem: str, blad: str) -> Blad:
+    with (uit / f"{stem}-{blad}.csv").open(encoding="utf-8", newline="") as fh:
+        return Blad(list(csv.reader(fh)))
+
+
+@pytest.fixture(scope="module")
+def herberekend(tmp_path_factory):
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    tmp = tmp_path_factory.mktemp("lo_verhuis")
+    jaar = JAREN[-1]
+    p = laad_parameters(jaar)
+    sjabloon = bouw(jaar, tmp / "bouw")[0]
+    wb = openpyxl.load_workbook(sjabloon)
+    for cel in NUMERIEK_VERHUIS:
+        wb[VERHUIS][cel].number_format = GETAL
+    for t in tot.RIJEN:
+        for col in tot.UREN + tot.EURO + tot.DATUMS + (tot.MEERZORGUREN,):
+            wb[TOTAAL][f"{col}{t}"].number_format = GETAL
+    sjabloon = tmp / "sjabloon.xlsx"
+    with exacte_getallen():
+        wb.save(sjabloon)
+    gevallen = _gevallen(p)
+    paden = vul(sjabloon, gevallen, tmp / "in")
+    herbereken(paden, tmp / "uit")
+    return p, [(g, _lees(tmp / "uit", g.naam, VERHUIS), _lees(tmp / "uit", g.naam, TOTAAL)) for g in gevallen]
+
+
+def _verhuis_engine(p, c, tarief: float):
+    zp = p.zorgprofielen[c.zorgprofiel]
+    bedrag = next((b.bedrag for b in zp.banden if b.label == c.uitkomst_label), None)
+    return verhuis(c.uitkomst, c.meerzorguren, bedrag, zp.maatwerk_uurbudget, p.maximum_etmaalbedrag.waarde, tarief)
+
+
+def _bedrag(form, eng) -> bool:
+    if eng is None:
+        return form is None
+    return isinstance(form, float) and cents(form) == cents(eng)
+
+
+def _uren(form, eng_dagen) -> bool:
+    if eng_dagen is None:
+        return form is None
+    return isinstance(form, float) and seconds(form / 24) == seconds(eng_dagen)
+
+
+@pytest.mark.libreoffice
+def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
+    p, uitkomsten = herberekend
+    gezien = set()
+    for g, vb, _to in uitkomsten:
+        res, rijen = engine(g, p.jaar)
+        assert not res.heeft_fout, g.naam
+        bsn_c28 = g.cellen.get((VERHUIS, "C28"))
+        clienten = {str(g.cellen.get((CLIENTGEGEVENS, f"H{r}"))): i for i, r in enumerate(rijen)}
+        if bsn_c28 is None:
+            assert vb["E28"] == "Vul het BSN in van de cliënt die verhuist (een BSN van het blad Clientgegevens).", g.naam
+            assert [vb[c] for c in ("C30", "C40", "C42", "C44", "G42", "G44")] == [None] * 6
+            gezien.add("leeg")
+            continue
+        if f"{int(bsn_c28):09d}" not in clienten:
+            assert vb["E28"] == f"Er staat geen cliënt met BSN {bsn_c28} op het blad Clientgegevens (rij 7 tot en met 23).", g.naam
+            assert [vb[c] for c in ("C30", "C40", "C42", "C44", "G42", "G44")] == [None] * 6
+            gezien.add("onbekend")
+            continue
+        i = clienten[f"{int(bsn_c28):09d}"]
+        c = res.clienten[i]
+        tarief = g.cellen[(VOORBLAD, "C17")]
+        v = _verhuis_engine(p, c, tarief)
+        assert vb["C30"] == g.cellen[(CLIENTGEGEVENS, f"D{rijen[i]}")], g.naam
+        assert vb["C34"] == c.zorgprofiel
+        assert vb["C40"] == c.uitkomst, g.naam
+        assert vb["G40"] == tarief
+        if v is None:
+            assert vb["E28"] == f"Deze cliënt heeft geen meerzorgbudget ({c.uitkomst}); er is niets over te dragen.", g.naam
+            assert [vb[c] for c in ("C42", "C43", "C44", "G42", "G44")] == [None] * 5
+            gezien.add("geen budget")
+            continue
+        assert vb["E28"] is None, (g.naam, vb["E28"])
+        assert _bedrag(vb["C42"], v.jaar_100), (g.naam, vb["C42"], v)
+        assert _bedrag(vb["C44"], v.etmaal_100), (g.naam, vb["C44"], v)
+        assert _bedrag(vb["G42"], v.jaarbedrag), (g.naam, vb["G42"], v)
+        assert _bedrag(vb["G44"], v.etmaalbedrag), (g.naam, vb["G44"], v)
+        assert seconds(vb["C43"]) == seconds(c.meerzorguren)
+        assert vb["E45"] == ("Het maximum etmaalbedrag is toegepast." if v.gemaximeerd else None)
+        gezien.add(c.uitkomst if c.uitkomst == "Maatwerk" else "profiel")
+        if i == 16:
+            gezien.add("17e cliënt")
+        if g.cellen[(VOORBLAD, "C23")] == TYPE_PREVENTIEF and c.uitkomst == "Maatwerk":
+            assert vb["C44"] > 0
+            gezien.add("preventief maatwerk")
+        if v.gemaximeerd:
+            gezien.add("maximum")
+        if c.context_boven_drempel:
+            assert vb["G42"] < c.jaarbedrag  # without the context euros
+            gezien.add("context")
+    assert gezien == {"leeg", "onbekend", "geen budget", "Maatwerk", "profiel", "17e cliënt", "preventief maatwerk", "maximum", "context"}
+
+
+@pytest.mark.libreoffice
+def test_totaal_overzicht_gelijk_aan_de_rekenkern(herberekend):
+    p, uitkomsten = herberekend
+    for g, _vb, to in uitkomsten:
+        res, rijen = engine(g, p.jaar)
+        groep = g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP
+        for i, c in enumerate(res.clienten):
+            t = tot.rij(i + 1)
+            r = rijen[i]
+            wie = (g.naam, i + 1)
+            e4 = g.cellen[(VOORBLAD, "E4")]
+            assert to[f"A{t}"] == (e4 if e4.startswith("300-") else "300-" + e4), wie  # "300-1234" gets no second "300-"
+            assert to[f"E{t}"] == g.cellen[(VOORBLAD, "C23")], wie
+            assert to[f"F{t}"] == ("De Linde, groep 2" if groep else "N.V.T."), wie
+            assert to[f"G{t}"] == g.cellen[(CLIENTGEGEVENS, f"D{r}")], wie
+            assert f"{int(to[f'H{t}']):09d}" == f"{int(g.cellen[(CLIENTGEGEVENS, f'H{r}')]):09d}", wie
+            assert to[f"J{t}"] == c.zorgprofiel, wie
+            for col, waarde in zip("LMNOPQR", (c.wonen, c.dagbesteding, c.nachtzorg, c.behandeling, c.context_uren, c.zzp_uren, c.meerzorguren)):
+                assert _uren(to[f"{col}{t}"], waarde), (wie, col, to[f"{col}{t}"], waarde)
+            euros = res.clienten[i].context_euros if not groep else 150000.0 + 2500.5
+            assert _bedrag(to[f"S{t}"], euros), (wie, to[f"S{t}"])
+            binnen = res.groep_context_binnen_profiel if groep else c.context_binnen_profiel
+            assert to[f"T{t}"] == binnen, wie
+            boven = c.context_boven_drempel if c.budget_100 is not None else None
+            assert _bedrag(to[f"U{t}"], boven), (wie, to[f"U{t}"], boven)
+            assert to[f"V{t}"] == (float(len(res.clienten)) if groep else "N.V.T."), wie
+            assert _bedrag(to[f"W{t}"], c.etmaalbedrag), (wie, to[f"W{t}"], c.etmaalbedrag)
+            assert _bedrag(to[f"AC{t}"], c.jaarbedrag), (wie, to[f"AC{t}"], c.jaarbedrag)
+            assert to[f"AB{t}"] == (c.uitkomst_label or c.uitkomst), wie
+            assert to[f"AE{t}"] == c.uitkomst, wie
+            assert to[f"AD{t}"] == f"Versie {p.versie}", wie
+            if groep:
+                assert (to[f"X{t}"], to[f"Y{t}"], to[f"Z{t}"], to[f"AA{t}"]) == ("Extra begeleiding bij uitstapjes", 150000.0, None, 2500.5)
+                assert to[f"I{t}"] == float((dt.date(1950 + i, 5, 1 + i) - dt.date(1899, 12, 30)).days), wie
+                assert to[f"K{t}"] == 46023.0 + i
+        for k in range(len(res.clienten) + 1, 18):
+            assert all(to[f"{col}{tot.rij(k)}"] is None for col in tot.KOPPEN), (g.naam, k)
