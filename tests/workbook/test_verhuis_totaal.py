@@ -105,7 +105,8 @@ def test_formules_aanwezig(boeken, jaar, variant):
             assert str(wb[TOTAAL][f"{col}{t}"].value).startswith("="), (col, t)
     # the 17th client is looked up too; the old zorgkantoor is the Voorblad's zorgkantoor block
     assert "$AF$7:$AF$23" in f[(VERHUIS, "L29")]
-    assert "$G$22" in f[(VERHUIS, "G14")] and "$C$12" not in f[(VERHUIS, "G14")]
+    assert tot.invoer("mz_zorgkantoor_contactpersoon") in f[(VERHUIS, "G14")]
+    assert tot.invoer("mz_coordinator") not in f[(VERHUIS, "G14")] and tot.invoer("mz_coordinator") in f[(VERHUIS, "C14")]
     assert f[(TOTAAL, "G18")].count("$D$23") == 2
 
 
@@ -156,6 +157,15 @@ def test_bronnen_zijn_cellen_van_het_formulier(variant):
 MAATWERK_BOVEN = 0.5  # days a week above the maatwerk lower bound
 
 
+VOORBLAD_GEGEVENS = {"mz_zorgaanbieder": "Zorg B.V.", "mz_coordinator": "A. Coördinator", "mz_zorgkantoor": "Zorgkantoor Zuid",
+                     "mz_zorgkantoor_contactpersoon": "Z. Kantoor"}  # fmt: skip
+
+
+def _invoer_cel(naam: str) -> tuple[str, str]:
+    inv = next(i for i in INVOER if i.naam == naam)
+    return inv.blad, inv.cel
+
+
 def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False) -> Geval:
     """A group of ``n`` clients, every zorgprofiel in turn, the last one maatwerk; context
     hours and euros above the threshold. The Verhuisformulier gets the BSN of client
@@ -193,6 +203,8 @@ def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False)
     c[(GROEP, "C11")] = 150000.0
     c[(GROEP, "C12")] = "€ 2.500,50"
     _volledig(c, nr, n)
+    for naam, waarde in VOORBLAD_GEGEVENS.items():
+        c[_invoer_cel(naam)] = waarde
     b = c[(CLIENTGEGEVENS, f"H{6 + verhuis_client}")]
     c[(VERHUIS, "C28")] = int(b) if bsn_als_getal else b
     c[(VERHUIS, "C38")] = "01-03-2026"
@@ -306,6 +318,8 @@ def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
         tarief = g.cellen[(VOORBLAD, "C17")]
         v = _verhuis_engine(p, c, tarief)
         assert vb["C30"] == g.cellen[(CLIENTGEGEVENS, f"D{rijen[i]}")], g.naam
+        if g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP:  # the old provider and zorgkantoor: the Voorblad
+            assert (vb["C12"], vb["C14"], vb["G12"], vb["G14"], vb["C13"]) == ("Zorg B.V.", "A. Coördinator", "Zorgkantoor Zuid", "Z. Kantoor", None)
         assert vb["C34"] == c.zorgprofiel
         assert vb["C40"] == c.uitkomst, g.naam
         assert vb["G40"] == tarief
@@ -372,3 +386,84 @@ def test_totaal_overzicht_gelijk_aan_de_rekenkern(herberekend):
                 assert to[f"K{t}"] == 46023.0 + i
         for k in range(len(res.clienten) + 1, 18):
             assert all(to[f"{col}{tot.rij(k)}"] is None for col in tot.KOPPEN), (g.naam, k)
+
+
+# --------------------------------------------------------------------------- the official sheet's faults
+
+
+@pytest.fixture(scope="module")
+def officieel_herberekend(tmp_path_factory):
+    """The official 2026 rekentool, filled (a preventive maatwerk request; a group of 17
+    whose 17th client is maatwerk), recalculated by LibreOffice."""
+    from tests.support import libreoffice
+    from tests.support.officieel_invullen import vul_in
+
+    if soffice() is None or not OFFICIEEL[2026].exists():
+        pytest.skip("LibreOffice of de officiële rekentool ontbreekt")
+    tmp = tmp_path_factory.mktemp("officieel_verhuis")
+    client = {"zorgprofiel": "VG7", "behandeling": True, "dagbesteding": True}
+    preventief = {"jaar": 2026, "soort": "preventief", "tariefpercentage": 0.95,
+                  "clienten": [{**client, "naam": "P. Preventief", "nachtzorg": "150:00"}]}  # fmt: skip
+    groep = {"jaar": 2026, "soort": "groep", "tariefpercentage": 0.95,
+             "clienten": [{**client, "naam": f"G{i + 1}", "wonen": "150:00" if i == 16 else "60:00"} for i in range(17)]}  # fmt: skip
+    paden = []
+    for naam, aanvraag, rij in (("preventief", preventief, 7), ("groep17", groep, 23)):
+        pad = vul_in(aanvraag, tmp / "in" / f"{naam}.xlsx")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = openpyxl.load_workbook(pad)
+        for r in range(7, 7 + len(aanvraag["clienten"])):
+            wb["Clientgegevens"][f"H{r}"] = int(bsn(r))
+        wb["Verhuisformulier"]["C28"] = int(bsn(rij))
+        wb["Voorblad"]["C12"] = "A. Coördinator"  # the provider's coördinator meerzorg
+        wb["Voorblad"]["G12"] = "Z. Kantoor"  # the zorgkantoor's contactpersoon
+        wb.save(pad)
+        paden.append(pad)
+    uit = libreoffice.recalculate(paden, tmp / "uit")
+    boeken = {}
+    for naam, pad in zip(("preventief", "groep17"), uit):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            boeken[naam] = openpyxl.load_workbook(pad, data_only=True)
+    return boeken
+
+
+@pytest.mark.libreoffice
+def test_officieel_maatwerk_per_etmaal_0_bij_preventieve_meerzorg(officieel_herberekend):
+    """verschillen.md: the official C44 is € 0,00 for preventive maatwerk (C43 only knows the
+    individual and the group type); ours: test_verhuisformulier_gelijk_aan_de_rekenkern."""
+    vh_off = officieel_herberekend["preventief"]["Verhuisformulier"]
+    assert vh_off["C42"].value == "Maatwerk"
+    assert vh_off["C44"].value == 0
+    assert officieel_herberekend["preventief"]["Overzicht individueel "]["E39"].value == "Maatwerk"
+
+
+@pytest.mark.libreoffice
+def test_officieel_zeventiende_client_ontbreekt(officieel_herberekend):
+    """verschillen.md: the official C43 looks the client up in 'Aanvraag-overzicht groep'!B16:P34,
+    without row 35 (client 17): #N/A for the meerzorguren and the maatwerk per etmaal."""
+    boek = officieel_herberekend["groep17"]
+    vh_off = boek["Verhuisformulier"]
+    assert vh_off["C30"].value == "G17"
+    assert vh_off["C42"].value == "Maatwerk"
+    assert boek["Aanvraag-overzicht groep"]["Q35"].value == "Maatwerk"
+    assert vh_off["C43"].value == "#N/A" and vh_off["C44"].value == "#N/A"
+
+
+@pytest.mark.libreoffice
+def test_officieel_oud_zorgkantoor_toont_de_aanbieder(officieel_herberekend):
+    """verschillen.md: the official 'Gegevens OUD Zorgkantoor' G14:G16 test the zorgkantoor's
+    Voorblad cells G12:G14 but show the provider's C12:C14."""
+    vh_off = officieel_herberekend["preventief"]["Verhuisformulier"]
+    assert vh_off["G14"].value == "A. Coördinator"
+
+
+def test_officieel_bedragen_zonder_tariefpercentage():
+    """verschillen.md: no formula of the official Verhuisformulier reads the tariefpercentage
+    (Voorblad C17); ours shows the amounts at it (G40:G44)."""
+    for jaar in JAREN:
+        ws = _officieel(jaar)["Verhuisformulier"]
+        formules_off = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+        assert formules_off and not any("C17" in f or "C$17" in f for f in formules_off)
+        f = formules(jaar, VARIANTEN[0])
+        assert fm.TARIEF in f[(VERHUIS, "L45")] or "L$17" in f[(VERHUIS, "L45")]
