@@ -75,6 +75,29 @@ class RawWorkbook:
     def value(self, sheet: str, ref: str) -> object:
         return self.sheet(sheet).get(ref, (None, None))[0]
 
+    def validaties(self, sheet: str) -> list[tuple[str, str, str | None, str | None]]:
+        """(sqref, type, formula1, formula2) of every data validation of a sheet, also the
+        x14 extension ones (lists on another sheet) that openpyxl drops."""
+        root = ET.fromstring(self.zip.read(self.sheet_paths[sheet]))
+        out = []
+        for dv in root.iter():
+            if not dv.tag.endswith("}dataValidation"):
+                continue
+            sqref = dv.get("sqref")
+            formulas: list[str | None] = [None, None]
+            for child in dv.iter():
+                name = child.tag.rsplit("}", 1)[-1]
+                if name == "sqref" and child.text:
+                    sqref = child.text
+                elif name in ("formula1", "formula2"):
+                    text = child.text
+                    if text is None:
+                        inner = [x for x in child.iter() if x is not child and x.text]
+                        text = inner[0].text if inner else None
+                    formulas[name == "formula2"] = text
+            out.append((sqref or "", dv.get("type") or "", formulas[0], formulas[1]))
+        return out
+
     def formula(self, sheet: str, ref: str) -> str | None:
         return self.sheet(sheet).get(ref, (None, None))[1]
 
@@ -91,6 +114,18 @@ def hms(days: float) -> str:
 
 def q(text: str) -> str:
     return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def serial_datum(serial: str) -> str:
+    """ISO date of an Excel date serial (1900 system)."""
+    import datetime as dt
+
+    return (dt.date(1899, 12, 30) + dt.timedelta(days=int(float(serial)))).isoformat()
+
+
+def lijst(wb: RawWorkbook, sheet: str, col: str, first: int, last: int) -> list[str]:
+    values = [wb.value(sheet, f"{col}{r}") for r in range(first, last + 1)]
+    return [str(v).strip() for v in values if v not in (None, "")]
 
 
 def extract(path: str, jaar: int) -> str:
@@ -181,6 +216,81 @@ def extract(path: str, jaar: int) -> str:
             )
         )
         w("")
+
+    beleid_regels = [
+        ("preventief_max_maanden", "6",
+         f"Beleidsdocument Samenwerken aan passende meerzorg {jaar}, par. 7 Kortdurende meerzorg/preventieve "
+         "meerzorg: uitbreiding van de zorg voor een tijdelijke periode van 3-6 maanden"),
+        ("nachtzorg_standaard", q("2:00"),
+         f"Toetsingskader meerzorg {jaar}, Nachtzorg: standaard mag de zorgaanbieder 2 uur nachtzorg per week "
+         "opvoeren; als men meer dan 2 uur opvoert moet het waarom onderbouwd worden op cliëntniveau"),
+        ("geen_verlenging", '["VG7+"]' if jaar >= 2026 else "[]",
+         f"Beleidsdocument Samenwerken aan passende meerzorg {jaar}, par. 9 Termijnen: voor de doelgroep VG7 plus "
+         "is er in principe geen verlenging mogelijk"),
+        ("cce_termijn_jaren", "3",
+         f"Beleidsdocument Samenwerken aan passende meerzorg {jaar}, Ontwikkeltrajecten: voor iedere cliënt met "
+         "meerzorg geldt minimaal 1x per 3 jaar betrokkenheid van het CCE"),
+    ]
+    for naam, waarde, bron in beleid_regels:
+        w(f"[beleid.{naam}]")
+        w(f"waarde = {waarde}")
+        w(f"bron = {q(bron)}")
+        w("")
+
+    # --- the form's own lists and input limits ---------------------------------------------
+    def zoek(col: str, kop: str) -> int:
+        for r in range(1, 200):
+            if str(wb.value(data, f"{col}{r}") or "").strip() == kop:
+                return r
+        raise AssertionError(f"{kop} niet gevonden in kolom {col}")
+
+    lijsten = [
+        ("types_aanvraag", "Type aanvraag"),
+        ("nieuw_her", "Nieuwe/Her"),
+        ("sectoren", "Sector"),
+    ]
+    w("[lijsten]")
+    for naam, kop in lijsten:
+        r = zoek("Z", kop)
+        items = []
+        for rr in range(r + 1, r + 20):
+            v = wb.value(data, f"Z{rr}")
+            if v in (None, ""):
+                break
+            items.append(str(v).strip())
+        w(f"{naam} = [" + ", ".join(q(x) for x in items) + "]")
+        w(f"bron_{naam} = {q(src(data, f'Z{r + 1}:Z{r + len(items)} (lijst {kop})'))}")
+    try:
+        r = zoek("A", "Lijst LVHC")
+    except AssertionError:
+        w("doelgroepen = []")
+        w(f"bron_doelgroepen = {q(doc + ': het formulier vraagt niet naar LVHC en doelgroep')}")
+        w("lvhc_zorgprofielen = []")
+        w(f"bron_lvhc_zorgprofielen = {q(doc + ': het formulier vraagt niet naar LVHC en doelgroep')}")
+    else:
+        doelgroepen = lijst(wb, data, "A", r + 1, r + 40)
+        profielen_lvhc = lijst(wb, data, "B", r + 1, r + 40)
+        w("doelgroepen = [" + ", ".join(q(x) for x in doelgroepen) + "]")
+        w(f"bron_doelgroepen = {q(src(data, f'A{r + 1}:A{r + len(doelgroepen)} (Lijst LVHC; keuzelijst Clientgegevens Z7:Z23)'))}")
+        w("lvhc_zorgprofielen = [" + ", ".join(q(x) for x in profielen_lvhc) + "]")
+        w(f"bron_lvhc_zorgprofielen = {q(src(data, f'B{r + 1}:B{r + len(profielen_lvhc)} (Indicaties LVHC)'))}")
+    w("")
+    w("[formulier]")
+    for sqref, typ, f1, f2 in wb.validaties("Voorblad"):
+        if "G41" in sqref.split() and typ == "whole":
+            w(f"maanden_min = {int(float(f1))}")
+            w(f"maanden_max = {int(float(f2))}")
+            w(f"bron_maanden = {q(src('Voorblad', 'gegevensvalidatie G41 (geheel getal)'))}")
+        if typ == "date":
+            w(f"ondertekening_van = {q(serial_datum(f1))}")
+            w(f"ondertekening_tot = {q(serial_datum(f2))}")
+            w(f"bron_ondertekening = {q(src('Voorblad', f'gegevensvalidatie {sqref} (datum ondertekening)'))}")
+    for sqref, typ, f1, f2 in wb.validaties("Clientgegevens"):
+        if typ == "date" and sqref.startswith("T7"):
+            w(f"ingang_van = {q(serial_datum(f1))}")
+            w(f"ingang_tot = {q(serial_datum(f2))}")
+            w(f"bron_ingang = {q(src('Clientgegevens', f'gegevensvalidatie {sqref} (beoogde ingangsdatum)'))}")
+    w("")
 
     # --- day programme ------------------------------------------------------------------
     tijden = []

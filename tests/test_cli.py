@@ -35,7 +35,7 @@ def test_json_een_regel_per_bestand(capsys):
     assert c["meerzorguren"] == pytest.approx(73.95479816747175, abs=1e-9)
     assert c["jaarbedrag"] == pytest.approx(184407.75451910877, abs=1e-6)
     assert ind["totaal"]["etmaalbedrag"] == pytest.approx(505.2267247098871, abs=1e-9)
-    assert ind["meldingen"] == []
+    assert [m["veld"] for m in ind["meldingen"]] == ["clienten[0].nachtzorg"]  # 4:00 is above the standard 2:00
     assert [x["uitkomst"] for x in groep["clienten"]] == ["Meerzorgprofiel 5", "Meerzorgprofiel 2", "Meerzorgprofiel 4", "Meerzorgprofiel 1"]
     assert groep["groep"]["aantal_met_budget"] == 4
 
@@ -46,7 +46,7 @@ def test_exitcode_1_bij_fout(tmp_path, capsys):
     f.write_text(json.dumps({"jaar": 2026, "soort": "individueel", "tariefpercentage": 1.5, "clienten": [{"zorgprofiel": "VG7", "dagbesteding": True, "behandeling": True, "wonen": "60:00"}]}), encoding="utf-8")
     assert main(["bereken", str(f), "--json"]) == 1
     d = json.loads(capsys.readouterr().out)
-    assert d["meldingen"] == [{"niveau": "fout", "veld": "tariefpercentage", "tekst": "Het tariefpercentage 1.5 ligt boven 100% (vul bijvoorbeeld 0,95 in voor 95%)."}]
+    assert d["meldingen"] == [{"niveau": "fout", "veld": "tariefpercentage", "tekst": "Het tariefpercentage 150% (ingevuld: 1,5) ligt boven 100%; vul bijvoorbeeld 95% of 0,95 in."}]
     assert d["totaal"] == {"jaarbedrag": None, "etmaalbedrag": None}
 
 

@@ -293,7 +293,7 @@ def _groep(
             if per_client_maanden:
                 cv.maanden = Veld(maanden_cellen[i] if i < len(maanden_cellen) else None, f"{c}.maanden")
             else:
-                cv.maanden = Veld(maanden_cellen[0] if maanden_cellen else None, f"{c}.maanden")
+                cv.maanden = Veld(maanden_cellen[0] if maanden_cellen else None, "maanden")  # one cell for all
         rij_naar_index[rij] = len(clienten)
         clienten.append(cv)
     aanvraag = aanvraag_uit_velden(

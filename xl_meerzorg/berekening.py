@@ -17,6 +17,7 @@ from .model import (
     ClientResultaat,
     Melding,
     Resultaat,
+    toon_tekst,
 )
 from .parameters import OnbekendJaar, Parameters, laad_parameters
 from .parameters.laden import UITKOMST_MAATWERK, UITKOMST_NMW
@@ -137,7 +138,8 @@ def bereken_individueel(p: Parameters, aanvraag: Aanvraag, meldingen: list[Meldi
             r.context_boven_drempel = r_context.boven_drempel(euros, drempel)
             r.context_binnen_profiel = r_context.binnen_profiel(euros, drempel)
             if r.context_binnen_profiel == "Nee":
-                meldingen.append(_context_melding(f"clienten[{i}].context_euros", f"Cliënt {i + 1}", euros, drempel, r.context_boven_drempel))
+                wie = f"Cliënt {i + 1}" + (f" ({toon_tekst(c.naam)})" if c.naam else "")
+                meldingen.append(_context_melding(aanvraag.plek(f"clienten[{i}].context_euros[0]"), wie, euros, drempel, r.context_boven_drempel))
             _bedragen(p, r, r.context_boven_drempel, aanvraag.tariefpercentage)  # type: ignore[arg-type]
         clienten.append(r)
     jaar = [r.jaarbedrag for r in clienten if r.jaarbedrag is not None]
@@ -161,7 +163,7 @@ def bereken_groep(p: Parameters, aanvraag: Aanvraag, meldingen: list[Melding]) -
     boven = r_context.boven_drempel(euros, drempel)  # H44
     binnen = r_context.binnen_profiel(euros, drempel)  # H41
     if binnen == "Nee":
-        meldingen.append(_context_melding("groep.context_euros", "Groep", euros, drempel, boven))
+        meldingen.append(_context_melding(aanvraag.plek("groep.context_euros[0]"), "Groep", euros, drempel, boven))
     per_client = r_context.per_client(boven, len(met_budget)) if met_budget else 0.0  # H45
     for r in met_budget:
         r.context_boven_drempel = per_client

@@ -26,7 +26,7 @@ from .excelwaarden import (
     excel_tijdstip,
     leeg,
 )
-from .model import FOUT, GROEP, INDIVIDUEEL, PREVENTIEF, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
+from .model import FOUT, GROEP, INDIVIDUEEL, PREVENTIEF, WAARSCHUWING, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
 
 TYPE_TEKSTEN = {
     "preventieve meerzorg": PREVENTIEF,
@@ -42,6 +42,10 @@ OFFICIELE_TYPES = {
     GROEP: "Meervoudige aanvraag (groepsmeerzorg)",
 }
 DAG_BEGIN = 7 / 24  # the first row of the day programme starts at 07:00
+CLIENT_SLEUTELS = (
+    "naam", "bsn", "geboortedatum", "zorgprofiel", "dagbesteding", "behandeling", "opname", "ingang", "maanden",
+    "cce", "lvhc", "doelgroep", "wonen", "dagbesteding_uren", "nachtzorg", "behandelaren", "min_uren", "context_uren_jaar",
+)  # fmt: skip
 
 
 @dataclass
@@ -63,6 +67,9 @@ class ClientVelden:
     opname: Veld | None = None
     ingang: Veld | None = None
     maanden: Veld | None = None
+    cce: Veld | None = None
+    lvhc: Veld | None = None
+    doelgroep: Veld | None = None
     # Either a day programme as columns ...
     ma_vr: tuple[Sequence[Veld], Sequence[Veld], Sequence[Veld]] | None = None  # tot, functie, ratio
     za_zo: tuple[Sequence[Veld], Sequence[Veld], Sequence[Veld]] | None = None
@@ -101,13 +108,13 @@ class _Omzetter:
             self.fout(v.naam, f"{wat}: geen getal {toon(v.waarde)}.")
             return math.nan
 
-    def ja_nee(self, v: Veld | None, wat: str) -> bool | None:
+    def ja_nee(self, v: Veld | None, wat: str, niveau: str = FOUT) -> bool | None:
         if v is None:
             return None
         try:
             return excel_ja_nee(v.waarde)
         except OngeldigeWaarde:
-            self.fout(v.naam, f"{wat}: vul Ja of Nee in, niet {toon(v.waarde)}.")
+            self.meldingen.append(Melding(niveau, v.naam, f"{wat}: vul Ja of Nee in, niet {toon(v.waarde)}."))
             return None
 
     def datum(self, v: Veld | None, wat: str):
@@ -131,10 +138,11 @@ class _Omzetter:
             f = functie_col[i] if i < len(functie_col) else None
             r = ratio_col[i] if i < len(ratio_col) else None
             tv = None if t is None else t.waarde
+            cellen = tuple(x.naam if x is not None else "" for x in (t, f, r))
             if leeg(tv):
                 if not (f is None or leeg(f.waarde)) or not (r is None or leeg(r.waarde)):
-                    naam = (f or r).naam  # type: ignore[union-attr]
-                    self.fout(naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: functie of begeleiding ingevuld maar de eindtijd ('Tijd tot') ontbreekt.")
+                    naam = (t or f or r).naam  # type: ignore[union-attr]
+                    self.meldingen.append(Melding(WAARSCHUWING, naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: functie of begeleider-ratio ingevuld maar de eindtijd ('Tijd tot') ontbreekt; telt als 0 uur."))
                 vorige_tot = None
                 vorige_leeg = True
                 continue
@@ -156,7 +164,7 @@ class _Omzetter:
             except OngeldigeWaarde:
                 self.fout(r.naam, f"{wie}, dagprogramma {dag}, regel {i + 1}: '1 begeleider op … cliënt(en)' is geen getal: {toon(r.waarde)}.")  # type: ignore[union-attr]
                 ratio = math.nan
-            slots.append(Slot(vorige_tot, tot, functie, ratio))
+            slots.append(Slot(vorige_tot, tot, functie, ratio, regel=i + 1, cellen=cellen))  # type: ignore[arg-type]
             vorige_tot = tot
         return slots
 
@@ -168,9 +176,26 @@ def aanvraag_uit_velden(
     clienten: list[ClientVelden],
     groep_context_uren_jaar: Veld | None = None,
     groep_context_euros: Sequence[Veld] = (),
+    *,
+    nieuw_her: Veld | None = None,
+    sector: Veld | None = None,
+    nza_categorie: Veld | None = None,
+    nza_nummer: Veld | None = None,
+    agb_code: Veld | None = None,
+    ondertekenaar: Veld | None = None,
+    datum_ondertekening: Veld | None = None,
+    peildatum=None,
 ) -> Aanvraag:
-    """The engine Aanvraag of a form; unreadable values are fouten in ``invoer_meldingen``."""
+    """The engine Aanvraag of a form; unreadable values are fouten in ``invoer_meldingen``.
+
+    Every field given as a Veld is "asked": its cell names it in messages, and an empty
+    required one makes the aanvraag incomplete (validation)."""
     o = _Omzetter()
+    velden: dict[str, str] = {}
+    if tarief is not None:
+        velden["tariefpercentage"] = tarief.naam
+    if type_ is not None:
+        velden["soort"] = type_.naam
     soort = ""
     if type_ is None or leeg(type_.waarde):
         o.fout(type_.naam if type_ else "type", "Het type aanvraag ontbreekt (preventief, individueel of groep).")
@@ -191,12 +216,22 @@ def aanvraag_uit_velden(
         if c.bsn and c.bsn.isdigit() and len(c.bsn) < 9:
             c.bsn = c.bsn.zfill(9)
         c.zorgprofiel = excel_tekst(cv.zorgprofiel.waarde) if cv.zorgprofiel else None
-        for key in ("dagbesteding", "behandeling"):
+        for key in CLIENT_SLEUTELS:
+            v = getattr(cv, key)
+            if isinstance(v, Veld):
+                velden[f"clienten[{i}].{key}"] = v.naam
+        if cv.context_euros:
+            velden[f"clienten[{i}].context_euros"] = cv.context_euros[0].naam
+            for j, v in enumerate(cv.context_euros):
+                velden[f"clienten[{i}].context_euros[{j}]"] = v.naam
+        for key, label in (("dagbesteding", "dagbesteding van toepassing"), ("behandeling", "behandeling van toepassing"),
+                           ("cce", "CCE betrokken in de afgelopen 3 jaar"), ("lvhc", "LVHC van toepassing")):  # fmt: skip
             v = getattr(cv, key)
             n = len(o.meldingen)
-            setattr(c, key, o.ja_nee(v, f"{wie}, {key} van toepassing"))
+            setattr(c, key, o.ja_nee(v, f"{wie}, {label}", FOUT if key in ("dagbesteding", "behandeling") else WAARSCHUWING))
             if len(o.meldingen) > n:
                 onleesbaar.add(f"clienten[{i}].{key}")
+        c.doelgroep = excel_tekst(cv.doelgroep.waarde) if cv.doelgroep else None
         c.geboortedatum = o.datum(cv.geboortedatum, f"{wie}, geboortedatum")
         c.opname = o.datum(cv.opname, f"{wie}, datum opname")
         c.ingang = o.datum(cv.ingang, f"{wie}, beoogde ingang")
@@ -225,8 +260,45 @@ def aanvraag_uit_velden(
         c.context_euros = tuple(euros)
         result.append(c)
     g_uren = o.dagen(groep_context_uren_jaar, "Groep, context-uren per jaar")
+    if groep_context_uren_jaar is not None:
+        velden["groep.context_uren_jaar"] = groep_context_uren_jaar.naam
+    if groep_context_euros:
+        velden["groep.context_euros"] = groep_context_euros[0].naam
+        for j, v in enumerate(groep_context_euros):
+            velden[f"groep.context_euros[{j}]"] = v.naam
     g_euros = []
     for v in groep_context_euros:
         e = o.getal(v, "Groep, contextgebonden middelen")
         g_euros.append(0.0 if e is None else e)
-    return Aanvraag(jaar, soort, t, result, g_uren, tuple(g_euros), o.meldingen, frozenset(onleesbaar))
+    a = Aanvraag(jaar, soort, t, result, g_uren, tuple(g_euros), o.meldingen, frozenset(onleesbaar), velden=velden, peildatum=peildatum)
+    for key, v in (("nieuw_her", nieuw_her), ("sector", sector), ("nza_categorie", nza_categorie), ("nza_nummer", nza_nummer),
+                   ("agb_code", agb_code), ("ondertekenaar", ondertekenaar)):  # fmt: skip
+        if v is None:
+            continue
+        velden[key] = v.naam
+        waarde = v.waarde
+        if isinstance(waarde, float) and waarde.is_integer():
+            waarde = int(waarde)
+        text = excel_tekst(waarde)
+        if key == "nza_categorie":
+            if text is not None:
+                try:
+                    cat = excel_getal(text)
+                    a.nza_categorie = int(cat) if cat is not None and cat == int(cat) else None
+                except (OngeldigeWaarde, OverflowError, ValueError):
+                    a.nza_categorie = None
+                if a.nza_categorie is None:
+                    o.meldingen.append(Melding(WAARSCHUWING, v.naam, f"De categorie van het NZa-registratienummer is geen getal: {toon(v.waarde)}."))
+        else:
+            setattr(a, key, text)
+    if datum_ondertekening is not None:
+        velden["datum_ondertekening"] = datum_ondertekening.naam
+        n = len(o.meldingen)
+        a.datum_ondertekening = o.datum(datum_ondertekening, "Datum ondertekening")
+        for m in o.meldingen[n:]:
+            o.meldingen[o.meldingen.index(m)] = Melding(WAARSCHUWING, m.veld, m.tekst)
+    for key in ("agb_code", "nza_nummer"):
+        value = getattr(a, key)
+        if value and value.endswith(".0") and value[:-2].isdigit():
+            setattr(a, key, value[:-2])
+    return a

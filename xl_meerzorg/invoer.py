@@ -12,15 +12,18 @@ import math
 import re
 from typing import Any
 
-from .model import FOUT, SOORTEN, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
+from .model import FOUT, SOORTEN, WAARSCHUWING, Aanvraag, Client, Dagprogramma, Melding, Slot, toon
 from .tijd import OngeldigeDuur, parse_duur, parse_tijdstip
 from .validatie import UUR_VELDEN, VELD_NAMEN
 
 CLIENT_VELDEN = {
     "naam", "bsn", "geboortedatum", "opname", "ingang", "maanden", "zorgprofiel", "dagbesteding",
     "behandeling", "dagprogramma", "wonen", "dagbesteding_uren", "nachtzorg", "behandelaren",
-    "min_uren", "context_uren_jaar", "context_euros",
+    "min_uren", "context_uren_jaar", "context_euros", "cce", "lvhc", "doelgroep",
 }  # fmt: skip
+# Voorblad fields: optional; given as null or "" they count as missing (incomplete).
+AANVRAAG_VELDEN = {"nieuw_her", "sector", "nza_categorie", "nza_nummer", "agb_code", "ondertekenaar", "datum_ondertekening"}
+NIEUW_HER_ALIASSEN = {"nieuw": "Nieuwe aanvraag", "nieuwe aanvraag": "Nieuwe aanvraag", "her": "Heraanvraag", "heraanvraag": "Heraanvraag"}
 SOORT_ALIASSEN = {
     "individueel": "individueel",
     "enkelvoudige aanvraag (individueel)": "individueel",
@@ -135,6 +138,8 @@ def _slots(lezer: _Lezer, raw: Any, veld: str, dag: str) -> list[Slot]:
             except OngeldigeDuur:
                 lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: geen geldige tijd {toon(value)} bij '{key}'.")
                 tijden.append(math.nan)
+        for key in sorted(set(item) - {"van", "tot", "functie", "begeleider_op"}):
+            lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: onbekend onderdeel {toon(key)}.")
         functie = item.get("functie")
         if functie is not None and not isinstance(functie, str):
             functie = str(functie)
@@ -143,7 +148,7 @@ def _slots(lezer: _Lezer, raw: Any, veld: str, dag: str) -> list[Slot]:
         if ratio is None and ratio_raw not in (None, ""):
             lezer.fout(f"{v}.begeleider_op", f"Tijdvak {i + 1} van het dagprogramma {dag}: '1 begeleider op … cliënt(en)' is geen getal: {toon(ratio_raw)}.")
             ratio = math.nan
-        slots.append(Slot(tijden[0], tijden[1], functie.strip() if functie else None, ratio))
+        slots.append(Slot(tijden[0], tijden[1], (functie.strip() or None) if functie else None, ratio, regel=i + 1))
     return slots
 
 
@@ -158,12 +163,16 @@ def lees_client(lezer: _Lezer, raw: Any, index: int) -> Client:
         lezer.fout(f"{base}.{key}", f"Onbekend veld '{key}' bij cliënt {index + 1}.")
     zp = raw.get("zorgprofiel")
     client.zorgprofiel = zp.strip() if isinstance(zp, str) else (None if zp is None else str(zp))
-    for key in ("dagbesteding", "behandeling"):
+    for key, label in (("dagbesteding", "dagbesteding van toepassing"), ("behandeling", "behandeling van toepassing"),
+                       ("cce", "CCE betrokken in de afgelopen 3 jaar"), ("lvhc", "LVHC van toepassing")):  # fmt: skip
         value = raw.get(key)
         parsed = lees_ja_nee(value)
-        if parsed is None and value is not None:
-            lezer.fout(f"{base}.{key}", f"'{key}' bij cliënt {index + 1} moet Ja of Nee zijn, niet {toon(value)}.")
+        if parsed is None and value not in (None, ""):
+            niveau = FOUT if key in ("dagbesteding", "behandeling") else WAARSCHUWING
+            lezer.meldingen.append(Melding(niveau, f"{base}.{key}", f"Cliënt {index + 1}, {label}: vul Ja of Nee in, niet {toon(value)}."))
         setattr(client, key, parsed)
+    doelgroep = raw.get("doelgroep")
+    client.doelgroep = None if doelgroep in (None, "") else str(doelgroep).strip()
     for key in UUR_VELDEN:
         setattr(client, key, _duur(lezer, raw, key, f"{base}.{key}", f"Cliënt {index + 1}, {VELD_NAMEN[key]}"))
     dp = raw.get("dagprogramma")
@@ -224,8 +233,8 @@ def lees_aanvraag(data: Any) -> Aanvraag:
     if not isinstance(data, dict):
         lezer.fout("aanvraag", "Het bestand bevat geen aanvraag (verwacht een JSON-object).")
         return Aanvraag(0, "", None, [], invoer_meldingen=lezer.meldingen)
-    for key in sorted(set(data) - {"jaar", "soort", "tariefpercentage", "clienten", "groep"}):
-        lezer.fout(key, f"Onbekend veld '{key}' in de aanvraag.")
+    for key in sorted(set(data) - {"jaar", "soort", "tariefpercentage", "clienten", "groep"} - AANVRAAG_VELDEN):
+        lezer.fout(key, f"Onbekend veld {toon(key)} in de aanvraag.")
     jaar = data.get("jaar")
     if isinstance(jaar, str) and jaar.strip().isdigit():
         jaar = int(jaar.strip())
@@ -261,4 +270,47 @@ def lees_aanvraag(data: Any) -> Aanvraag:
                 lezer.fout(f"groep.{key}", f"Onbekend veld '{key}' bij de groep.")
             groep_uren = _duur(lezer, groep, "context_uren_jaar", "groep.context_uren_jaar", "Groep, context-uren per jaar")
             groep_euros = _euros(lezer, groep.get("context_euros"), "groep.context_euros", "groep")
-    return Aanvraag(jaar, soort, tarief, clienten, groep_uren, groep_euros, lezer.meldingen)
+    aanvraag = Aanvraag(jaar, soort, tarief, clienten, groep_uren, groep_euros, lezer.meldingen)
+    _voorblad(lezer, data, aanvraag)
+    return aanvraag
+
+
+def _tekst(value: Any) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def _voorblad(lezer: _Lezer, data: dict, a: Aanvraag) -> None:
+    """The optional Voorblad fields; a key that is present is asked (empty = missing)."""
+    for key in AANVRAAG_VELDEN & set(data):
+        a.velden[key] = key
+    clienten_raw = data.get("clienten")
+    if isinstance(clienten_raw, list):
+        for i, raw in enumerate(clienten_raw):
+            if isinstance(raw, dict):
+                for key in ("cce", "lvhc", "doelgroep"):
+                    if key in raw:
+                        a.velden[f"clienten[{i}].{key}"] = f"clienten[{i}].{key}"
+    nh = _tekst(data.get("nieuw_her"))
+    a.nieuw_her = NIEUW_HER_ALIASSEN.get(nh.lower(), nh) if nh else None
+    a.sector = _tekst(data.get("sector"))
+    a.sector = a.sector.upper() if a.sector else None
+    cat = data.get("nza_categorie")
+    if cat not in (None, ""):
+        number = lees_getal(cat)
+        if number is None or number != int(number):
+            lezer.meldingen.append(Melding(WAARSCHUWING, "nza_categorie", f"De categorie van het NZa-registratienummer is geen getal: {toon(cat)}."))
+        else:
+            a.nza_categorie = int(number)
+    a.nza_nummer = _tekst(data.get("nza_nummer"))
+    a.agb_code = _tekst(data.get("agb_code"))
+    a.ondertekenaar = _tekst(data.get("ondertekenaar"))
+    datum = data.get("datum_ondertekening")
+    if datum not in (None, ""):
+        a.datum_ondertekening = lees_datum(datum)
+        if a.datum_ondertekening is None:
+            lezer.meldingen.append(Melding(WAARSCHUWING, "datum_ondertekening", f"De datum van ondertekening is geen geldige datum: {toon(datum)}. Gebruik JJJJ-MM-DD."))

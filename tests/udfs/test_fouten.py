@@ -13,21 +13,21 @@ ZORGPROFIELEN_2026 = "VG5, VG7, VG7+, VG8, VV7, VV8, LVG4, LVG5, SGLVG1, LG5, LG
 # (arguments changed from the worked example, exact MZ_UITKOMST text)
 FOUTEN = [
     pytest.param({"zorgprofiel": "VG9"},
-                 f"Fout: Cliënt 1: onbekend zorgprofiel 'VG9' voor 2026; kies uit {ZORGPROFIELEN_2026}.", id="onbekend-zzp"),
+                 f"Fout: Cliënt 1: onbekend zorgprofiel ‘VG9’ voor 2026; kies uit {ZORGPROFIELEN_2026}.", id="onbekend-zzp"),
     pytest.param({"nachtzorg": "vier uur"},
-                 "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur 'vier uur'; gebruik u:mm, bijvoorbeeld 4:30.", id="vier-uur"),
+                 "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30.", id="vier-uur"),
     pytest.param({"nachtzorg": True},
-                 "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur True; gebruik u:mm, bijvoorbeeld 4:30.", id="bool-uren"),
+                 "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur Ja; gebruik u:mm, bijvoorbeeld 4:30.", id="bool-uren"),
     pytest.param({"tarief": 1.5},
-                 "Fout: Het tariefpercentage 1.5 ligt boven 100% (vul bijvoorbeeld 0,95 in voor 95%).", id="tarief-1.5"),
-    pytest.param({"tarief": 0.0}, "Fout: Het tariefpercentage 0 moet groter dan 0 zijn.", id="tarief-0"),
+                 "Fout: Het tariefpercentage 150% (ingevuld: 1,5) ligt boven 100%; vul bijvoorbeeld 95% of 0,95 in.", id="tarief-1.5"),
+    pytest.param({"tarief": 0.0}, "Fout: Het tariefpercentage 0% moet groter dan 0% zijn.", id="tarief-0"),
     pytest.param({"tarief": None}, "Fout: Het afgesproken tariefpercentage ontbreekt.", id="tarief-leeg"),
-    pytest.param({"tarief": "veel"}, "Fout: Tariefpercentage: geen getal 'veel'.", id="tarief-tekst"),
+    pytest.param({"tarief": "veel"}, "Fout: Tariefpercentage: geen getal ‘veel’.", id="tarief-tekst"),
     pytest.param({"dagbesteding": "misschien"},
-                 "Fout: Cliënt 1, dagbesteding van toepassing: vul Ja of Nee in, niet 'misschien'.", id="ja-nee"),
+                 "Fout: Cliënt 1, dagbesteding van toepassing: vul Ja of Nee in, niet ‘misschien’.", id="ja-nee"),
     pytest.param({"type": None},
                  "Fout: Het type aanvraag ontbreekt (preventief, individueel of groep).", id="type-leeg"),
-    pytest.param({"type": "Anders"}, "Fout: Onbekend type aanvraag 'Anders'.", id="type-onbekend"),
+    pytest.param({"type": "Anders"}, "Fout: Onbekend type aanvraag ‘Anders’.", id="type-onbekend"),
     pytest.param({"jaar": None}, "Fout: het jaar ontbreekt; beschikbaar: 2025, 2026.", id="jaar-leeg"),
     pytest.param({"jaar": 2024.0}, "Fout: Geen parameterset voor 2024; beschikbaar: 2025, 2026.", id="jaar-onbekend"),
     pytest.param({"jaar": "twintig"}, "Fout: ongeldig jaar 'twintig'; beschikbaar: 2025, 2026.", id="jaar-tekst"),
@@ -37,12 +37,12 @@ FOUTEN = [
     pytest.param({"nachtzorg": -4 / 24}, "Fout: Cliënt 1: uren nachtzorg per week mag niet negatief zijn (-4:00).",
                  id="negatief"),
     pytest.param({"dag_tot": kolom(tijd(9), None, tijd(23))},
-                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 2: functie of begeleiding ingevuld maar de "
-                 "eindtijd ('Tijd tot') ontbreekt. (+1)", id="gat-in-dagprogramma"),
+                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 3: lege regel erboven; de begintijd van deze "
+                 "regel is de eindtijd van de regel erboven, vul het dagprogramma zonder lege regels in.", id="gat-in-dagprogramma"),
     pytest.param({"dag_tot": kolom(tijd(9), "zestien uur", tijd(23))},
-                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 2: geen geldige tijd 'zestien uur'.", id="tijd-tekst"),
+                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 2: geen geldige tijd ‘zestien uur’.", id="tijd-tekst"),
     pytest.param({"dag_ratio": kolom(1.0, "twee", 1.0)},
-                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 2: '1 begeleider op … cliënt(en)' is geen getal: 'twee'.",
+                 "Fout: Cliënt 1, dagprogramma maandag-vrijdag, regel 2: '1 begeleider op … cliënt(en)' is geen getal: ‘twee’.",
                  id="ratio-tekst"),
     pytest.param({"maanden": 12.5}, "Fout: Aangevraagde periode: geen geheel aantal maanden (12.5).", id="maanden"),
 ]  # fmt: skip
@@ -65,11 +65,11 @@ def test_fout_text(over, tekst):
 def test_meldingen_name_the_field():
     meldingen = mz.MZ_MELDINGEN(**individueel(nachtzorg="vier uur", tarief=1.5))
     assert meldingen == [
-        ["fout", "clienten[0].nachtzorg", "Cliënt 1, nachtzorg: geen geldige tijdsduur 'vier uur'; gebruik u:mm, bijvoorbeeld 4:30."],
-        ["fout", "tariefpercentage", "Het tariefpercentage 1.5 ligt boven 100% (vul bijvoorbeeld 0,95 in voor 95%)."],
+        ["fout", "clienten[0].nachtzorg", "Cliënt 1, nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30."],
+        ["fout", "tariefpercentage", "Het tariefpercentage 150% (ingevuld: 1,5) ligt boven 100%; vul bijvoorbeeld 95% of 0,95 in."],
     ]
     assert mz.MZ_UITKOMST(**individueel(nachtzorg="vier uur", tarief=1.5)) == (
-        "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur 'vier uur'; gebruik u:mm, bijvoorbeeld 4:30. (+1)"
+        "Fout: Cliënt 1, nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30. (+1)"
     )
 
 
@@ -97,11 +97,17 @@ def test_unknown_uitvoer():
     assert mz.MZ_INDIVIDUEEL(" Jaarbedrag ", **individueel()) == mz.MZ_JAARBEDRAG(**individueel())
 
 
-def test_vv8_needs_behandeling_and_dagbesteding():
+def test_vv8_with_behandeling_nee_is_computed_with_a_warning():
+    """VV8 with behandeling Nee: computed with Z081 like the official tool, plus the instruction."""
     from .voorbeelden import vv8
 
-    tekst = mz.MZ_UITKOMST(**vv8(behandeling="Nee"))
-    assert tekst.startswith("Fout: Cliënt 1: VV8 met behandeling Nee en dagbesteding Ja heeft geen prestatiecode")
+    a = vv8(behandeling="Nee")
+    assert mz.MZ_INDIVIDUEEL("prestatiecode", **a) == "Z081"
+    assert not str(mz.MZ_UITKOMST(**a)).startswith("Fout")
+    assert ["waarschuwing", "clienten[0].behandeling",
+            "Cliënt 1: VV8 met behandeling Nee is berekend met prestatiecode Z081. Volgens de instructie (webinar "
+            "administratie meerzorg, ZN oktober 2025) vult u bij VV8 altijd Ja in bij behandeling en dagbesteding; "
+            "is er geen behandeling of dagbesteding, vul dan 0 uur in. Met Nee kan het bedrag te hoog uitvallen."] in mz.MZ_MELDINGEN(**a)  # fmt: skip
 
 
 def test_internal_error_becomes_text(monkeypatch):

@@ -36,7 +36,8 @@ def test_worked_example_vg7():
     assert mz.MZ_INDIVIDUEEL("context_binnen_profiel", **a) == "Ja"
     assert cents(mz.MZ_INDIVIDUEEL("context_drempel", **a)) == 13125.72
     assert mz.MZ_INDIVIDUEEL("context_boven_drempel", **a) == 0.0
-    assert mz.MZ_MELDINGEN(**a) == [["Geen meldingen", "", ""]]
+    assert mz.MZ_MELDINGEN(**a) == [["waarschuwing", "clienten[0].nachtzorg", "Cliënt 1: nachtzorg 4:00 per week is meer dan de standaard van 2:00 per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg)."]]
+    assert mz.MZ_MELDINGEN(**individueel(nachtzorg=2 / 24)) == [["Geen meldingen", "", ""]]  # exactly the standard 2:00
 
 
 def test_worked_example_vv8():
@@ -156,8 +157,8 @@ def test_niet_meerzorg_waardig_has_no_amounts():
 def test_warning_does_not_block_numbers():
     a = individueel(context_euros=[[20000.0], [None]])
     meldingen = mz.MZ_MELDINGEN(**a)
-    assert [m[0] for m in meldingen] == ["waarschuwing"]
-    assert meldingen[0][1] == "clienten[0].context_euros"
+    assert [m[0] for m in meldingen] == ["waarschuwing", "waarschuwing"]  # nachtzorg 4:00, context
+    assert meldingen[1][1] == "clienten[0].context_euros[0]"  # the cell of the first amount
     assert isinstance(mz.MZ_JAARBEDRAG(**a), float)
     assert mz.MZ_INDIVIDUEEL("context_binnen_profiel", **a) == "Nee"
 

@@ -8,6 +8,8 @@ OngeldigeParameters naming the key.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import math
 import re
@@ -77,6 +79,40 @@ class Waarde:
     bron: str
 
 
+@dataclass(frozen=True, slots=True)
+class Regel:
+    """A policy rule's value (a number, text or list) and the policy text it comes from."""
+
+    waarde: object
+    bron: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lijsten:
+    """The official form's dropdown lists of a year, each with its source cells."""
+
+    types_aanvraag: tuple[str, ...]
+    nieuw_her: tuple[str, ...]
+    sectoren: tuple[str, ...]
+    doelgroepen: tuple[str, ...]  # LVHC doelgroepen (2026 on; empty before)
+    lvhc_zorgprofielen: tuple[str, ...]  # the profiles the form asks LVHC for
+    bronnen: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Formulier:
+    """Input limits the official form itself enforces (its data validations); None where
+    that year's form has none."""
+
+    maanden_min: int | None
+    maanden_max: int | None
+    ondertekening_van: dt.date | None
+    ondertekening_tot: dt.date | None
+    ingang_van: dt.date | None
+    ingang_tot: dt.date | None
+    bronnen: dict[str, str]
+
+
 @dataclass(frozen=True)
 class Parameters:
     jaar: int
@@ -100,6 +136,12 @@ class Parameters:
     bron_alleen_met_behandeling_en_dagbesteding: str = ""
     max_maanden_per_zorgprofiel: dict[str, int] | None = None
     bron_max_maanden_per_zorgprofiel: str = ""
+    preventief_max_maanden: Regel | None = None
+    nachtzorg_standaard: Regel | None = None  # Excel days per week
+    geen_verlenging: Regel | None = None  # tuple of zorgprofielen
+    cce_termijn_jaren: Regel | None = None
+    lijsten: Lijsten | None = None
+    formulier: Formulier | None = None
 
     def __post_init__(self) -> None:
         by_key = {(p.zorgprofiel, p.behandeling, p.dagbesteding): p for p in self.prestatiecodes.values()}
@@ -219,7 +261,7 @@ def _banden(naam: str, raw: list, where: str) -> tuple[Band, ...]:
 
 
 def _parse(data: dict, jaar: int) -> Parameters:
-    top = {"jaar", "versie", "bron", "algemeen", "beleid", "dagprogramma", "zorgprofielen", "prestatiecodes"}
+    top = {"jaar", "versie", "bron", "algemeen", "beleid", "dagprogramma", "zorgprofielen", "prestatiecodes", "lijsten", "formulier"}
     _no_unknown(data, top, f"jaar{jaar}")
     if _take(data, "jaar", "", int) != jaar:
         raise OngeldigeParameters(f"jaar: bestand jaar{jaar}.toml bevat jaar {data['jaar']}")
@@ -279,7 +321,7 @@ def _parse(data: dict, jaar: int) -> Parameters:
     beleid = data.get("beleid", {})
     if not isinstance(beleid, dict):
         raise OngeldigeParameters("beleid: verkeerd type")
-    _no_unknown(beleid, {"alleen_met_behandeling_en_dagbesteding", "max_maanden_per_zorgprofiel"}, "beleid")
+    _no_unknown(beleid, {"alleen_met_behandeling_en_dagbesteding", "max_maanden_per_zorgprofiel", *_BELEID_REGELS}, "beleid")
     alleen, bron_alleen = (), ""
     if "alleen_met_behandeling_en_dagbesteding" in beleid:
         t = beleid["alleen_met_behandeling_en_dagbesteding"]
@@ -300,7 +342,11 @@ def _parse(data: dict, jaar: int) -> Parameters:
         for z, v in max_per.items():
             if z not in zorgprofielen or isinstance(v, bool) or not isinstance(v, int) or v < 1:
                 raise OngeldigeParameters(f"{w}.{z}: ongeldig")
+    regels = {naam: _regel(beleid, naam, check, zorgprofielen) for naam, check in _BELEID_REGELS.items()}
     return Parameters(
+        **regels,
+        lijsten=_lijsten(_take(data, "lijsten", "", dict), zorgprofielen),
+        formulier=_formulier(_take(data, "formulier", "", dict)),
         alleen_met_behandeling_en_dagbesteding=alleen,
         bron_alleen_met_behandeling_en_dagbesteding=bron_alleen,
         max_maanden_per_zorgprofiel=max_per,
@@ -322,6 +368,88 @@ def _parse(data: dict, jaar: int) -> Parameters:
         zorgprofielen=zorgprofielen,
         prestatiecodes=prestatiecodes,
     )
+
+
+def _positief_geheel(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 1
+
+
+_BELEID_REGELS = {
+    "preventief_max_maanden": _positief_geheel,
+    "nachtzorg_standaard": lambda v: isinstance(v, str),
+    "geen_verlenging": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "cce_termijn_jaren": _positief_geheel,
+}
+
+
+def _regel(beleid: dict, naam: str, check, zorgprofielen: dict) -> Regel:
+    w = f"beleid.{naam}"
+    t = _take(beleid, naam, "beleid", dict)
+    _no_unknown(t, {"waarde", "bron"}, w)
+    if "waarde" not in t or not check(t["waarde"]):
+        raise OngeldigeParameters(f"{w}.waarde: ontbreekt of ongeldig")
+    waarde = t["waarde"]
+    if naam == "nachtzorg_standaard":
+        waarde = _clock(waarde, f"{w}.waarde")
+    elif isinstance(waarde, list):
+        unknown = [z for z in waarde if z not in zorgprofielen]
+        if unknown:
+            raise OngeldigeParameters(f"{w}: onbekend zorgprofiel {', '.join(unknown)}")
+        waarde = tuple(waarde)
+    return Regel(waarde, _take(t, "bron", w, str))
+
+
+_LIJSTEN = ("types_aanvraag", "nieuw_her", "sectoren", "doelgroepen", "lvhc_zorgprofielen")
+
+
+def _lijsten(t: dict, zorgprofielen: dict) -> Lijsten:
+    _no_unknown(t, {*_LIJSTEN, *(f"bron_{n}" for n in _LIJSTEN)}, "lijsten")
+    waarden = {}
+    for naam in _LIJSTEN:
+        items = _take(t, naam, "lijsten", list)
+        if any(not isinstance(x, str) or not x for x in items) or len(set(items)) != len(items):
+            raise OngeldigeParameters(f"lijsten.{naam}: ongeldige of dubbele waarden")
+        if naam in ("types_aanvraag", "nieuw_her", "sectoren") and not items:
+            raise OngeldigeParameters(f"lijsten.{naam}: leeg")
+        waarden[naam] = tuple(items)
+    unknown = [z for z in waarden["lvhc_zorgprofielen"] if z not in zorgprofielen]
+    if unknown:
+        raise OngeldigeParameters(f"lijsten.lvhc_zorgprofielen: onbekend zorgprofiel {', '.join(unknown)}")
+    if bool(waarden["doelgroepen"]) != bool(waarden["lvhc_zorgprofielen"]):
+        raise OngeldigeParameters("lijsten: doelgroepen en lvhc_zorgprofielen horen samen")
+    bronnen = {naam: _take(t, f"bron_{naam}", "lijsten", str) for naam in _LIJSTEN}
+    return Lijsten(**waarden, bronnen=bronnen)
+
+
+def _datum(t: dict, key: str) -> dt.date | None:
+    if key not in t:
+        return None
+    try:
+        return dt.date.fromisoformat(_take(t, key, "formulier", str))
+    except ValueError:
+        raise OngeldigeParameters(f"formulier.{key}: geen datum JJJJ-MM-DD") from None
+
+
+def _formulier(t: dict) -> Formulier:
+    groepen = {"maanden": ("maanden_min", "maanden_max"), "ondertekening": ("ondertekening_van", "ondertekening_tot"),
+               "ingang": ("ingang_van", "ingang_tot")}  # fmt: skip
+    _no_unknown(t, {k for pair in groepen.values() for k in pair} | {f"bron_{g}" for g in groepen}, "formulier")
+    bronnen = {}
+    for g, (a, b) in groepen.items():
+        present = [k in t for k in (a, b, f"bron_{g}")]
+        if any(present) and not all(present):
+            raise OngeldigeParameters(f"formulier.{g}: {a}, {b} en bron_{g} horen samen")
+        if all(present):
+            bronnen[g] = _take(t, f"bron_{g}", "formulier", str)
+    mn, mx = t.get("maanden_min"), t.get("maanden_max")
+    if mn is not None and (not _positief_geheel(mn) or not _positief_geheel(mx) or mx < mn):
+        raise OngeldigeParameters("formulier.maanden: ongeldige grenzen")
+    f = Formulier(mn, mx, _datum(t, "ondertekening_van"), _datum(t, "ondertekening_tot"),
+                  _datum(t, "ingang_van"), _datum(t, "ingang_tot"), bronnen)  # fmt: skip
+    for a, b in ((f.ondertekening_van, f.ondertekening_tot), (f.ingang_van, f.ingang_tot)):
+        if a is not None and b is not None and b < a:
+            raise OngeldigeParameters("formulier: einddatum ligt voor de begindatum")
+    return f
 
 
 def parse_parameters(text: str, jaar: int) -> Parameters:
