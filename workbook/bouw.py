@@ -32,7 +32,7 @@ import xl_meerzorg
 from xl_meerzorg.parameters import Parameters, laad_parameters
 
 from . import formules as fm
-from . import teksten, totaal, verhuis
+from . import stijl, teksten, totaal, verhuis
 from .layout import (
     AANBIEDER,
     AANVRAAG_IND,
@@ -44,12 +44,10 @@ from .layout import (
     FUNCTIE,
     GROEP,
     HANDLEIDING,
-    INPUT_FILL,
     INVOER,
     JA_NEE,
     KEUZE,
     MAANDEN,
-    OUTPUT_FILL,
     OVERZICHT_IND,
     PARAMETEROVERZICHT,
     PARAMETERS,
@@ -74,13 +72,13 @@ FMT_DATUM = "dd-mm-yyyy"
 FMT_PCT = "0%"
 FMT_GETAL = "0.00"
 
-BOLD = Font(bold=True)
-TITEL = Font(bold=True, size=14)
-INVOER_VUL = PatternFill("solid", fgColor=INPUT_FILL)
-UITVOER_VUL = PatternFill("solid", fgColor=OUTPUT_FILL)
-DUN = Side(style="thin", color="999999")
-RAND = Border(left=DUN, right=DUN, top=DUN, bottom=DUN)
-WRAP = Alignment(wrap_text=True, vertical="top")
+# every style comes from the one style table (workbook/stijl.py)
+BOLD = stijl.VET
+TITEL = stijl.TITEL
+INVOER_VUL = stijl.INVOER_VUL
+UITVOER_VUL = stijl.UITVOER_VUL
+RAND = stijl.RAND
+WRAP = stijl.WRAP
 ONTGRENDELD = Protection(locked=False)
 
 
@@ -88,20 +86,9 @@ def bestandsnaam(jaar: int, variant: str) -> str:
     return f"aanvraagformulier-meerzorg-{jaar}.xlsx" if variant == AANBIEDER else f"aanvraagformulier-meerzorg-{jaar}-udf.xlsx"
 
 
-# Sheets built by their own module: formules(p, variant) and opmaak(wb, p, variant)
-EXTRA_BLADEN = (verhuis, totaal)
-
-
-def alle_formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
-    f = fm.formules(p, variant)
-    for blad in EXTRA_BLADEN:
-        f.update(blad.formules(p, variant))
-    return f
-
-
 def formules(jaar: int, variant: str) -> dict[tuple[str, str], str]:
     """(sheet, cell) -> formula text of every formula cell of the variant."""
-    return alle_formules(laad_parameters(jaar), variant)
+    return fm.formules(laad_parameters(jaar), variant)
 
 
 # --------------------------------------------------------------------------- sheets
@@ -370,8 +357,7 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
         ws = wb[inv.blad]
         c = ws[inv.cel]
         c.protection = ONTGRENDELD
-        c.fill = INVOER_VUL
-        c.border = RAND
+        stijl.invoer(c, inv.blad)
         s = inv.soort
         v = None
         if s == TARIEF:
@@ -501,6 +487,7 @@ def _print(wb) -> None:
 
 def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     wb = Workbook()
+    stijl.standaard(wb)
     wb.remove(wb.active)
     for naam in BLADEN:
         wb.create_sheet(naam)
@@ -511,15 +498,15 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     _tekst_blad(wb[VERSIEBEHEER], teksten.versiebeheer(p, variant, xl_meerzorg.__version__))
     teksten.vragenlijst(wb[VRAGENLIJST], INVOER_VUL, RAND)
     _labels(wb, p, variant)
-    for blad in EXTRA_BLADEN:
-        blad.opmaak(wb, p, variant)
-    for (blad, cel), formule in alle_formules(p, variant).items():
+    for (blad, cel), formule in fm.formules(p, variant).items():
         wb[blad][cel] = formule
     _invoer_opmaak(wb, p)
     _uitvoer_opmaak(wb)
     _kleuren(wb)
     _namen(wb, p)
     _print(wb)
+    verhuis.voeg_toe(wb, p, variant)
+    totaal.voeg_toe(wb, p, variant)
     if variant == ZORGKANTOOR_UDF:
         ws = wb.create_sheet("xlwings.conf")
         ws["A1"] = "UDF Modules"

@@ -903,6 +903,10 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     aanvraag_individueel(f)
     overzicht_individueel(f, variant, p.jaar)
     groep(f, variant, p.jaar)
+    from . import totaal, verhuis  # the extra sheets (their own modules)
+
+    f.update(verhuis.formules(p, variant))
+    f.update(totaal.formules(p, variant))
     if variant == ZORGKANTOOR_UDF:
         # totals on the Voorblad from the UDF cells
         f[(V, "G37")] = (

@@ -20,16 +20,19 @@ CLIENTGEGEVENS = EIGEN_BLADEN["clientgegevens"]
 AANVRAAG_IND = EIGEN_BLADEN["aanvraag_individueel"]
 OVERZICHT_IND = EIGEN_BLADEN["overzicht_individueel"]
 GROEP = EIGEN_BLADEN["groep"]
+VERHUISFORMULIER = "Verhuisformulier"
+TOTAAL_OVERZICHT = "Totaal overzicht meerzorg"
 VRAGENLIJST = "Vragenlijst"
 PARAMETERS = "Parameters"
 PARAMETEROVERZICHT = "Parameteroverzicht"
 VERSIEBEHEER = "Versiebeheer"
-VERHUIS = "Verhuisformulier"  # workbook/verhuis.py
-TOTAAL = "Totaal overzicht meerzorg"  # workbook/totaal.py
+VERHUIS = VERHUISFORMULIER  # workbook/verhuis.py
+TOTAAL = TOTAAL_OVERZICHT  # workbook/totaal.py
 
+# The official sheet order (its hidden "Data en informatie" is our Parameters), then our additions
 BLADEN = (
-    HANDLEIDING, VOORBLAD, CLIENTGEGEVENS, AANVRAAG_IND, OVERZICHT_IND, GROEP, VERHUIS, TOTAAL,
-    VRAGENLIJST, PARAMETEROVERZICHT, PARAMETERS, VERSIEBEHEER,
+    HANDLEIDING, VOORBLAD, CLIENTGEGEVENS, AANVRAAG_IND, OVERZICHT_IND, GROEP,
+    VERHUISFORMULIER, TOTAAL_OVERZICHT, VERSIEBEHEER, VRAGENLIJST, PARAMETEROVERZICHT, PARAMETERS,
 )  # fmt: skip
 
 AANBIEDER = "aanbieder"
@@ -191,8 +194,6 @@ for _i, _rij in enumerate(CLIENT_RIJEN, start=1):
                        ("T", "uitkomst"), ("V", "etmaalbedrag")):  # fmt: skip
         UITVOER[f"mz_g{_i:02d}_{_key}"] = (GROEP, f"{_col}{_g}")
 
-INPUT_FILL = "FFF2CC"  # light yellow: fields the provider fills
-OUTPUT_FILL = "DDEBF7"  # light blue: computed results
 
 
 # How a hidden helper reads an input, exactly as the engine coerces it

@@ -104,7 +104,8 @@ UITVOER = Uitvoer()
 Getter = Callable[[str, str], object]
 
 # Logical sheet -> sheet name. This project's own form keeps the official cell positions
-# (providers fill the fields they know) but names its sheets as in EIGEN_BLADEN.
+# (providers fill the fields they know) and names its sheets as in EIGEN_BLADEN: the official
+# names, except "Overzicht individueel" without the official trailing space (docs/werkboek.md).
 OFFICIELE_BLADEN = {
     "voorblad": VOORBLAD,
     "clientgegevens": CLIENTGEGEVENS,
@@ -117,7 +118,7 @@ EIGEN_BLADEN = {
     "clientgegevens": "Clientgegevens",
     "aanvraag_individueel": "Aanvraag individueel",
     "overzicht_individueel": "Overzicht individueel",
-    "groep": "Aanvraag groep",
+    "groep": "Aanvraag-overzicht groep",
 }
 
 

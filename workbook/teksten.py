@@ -3,10 +3,11 @@ individual and group vragenlijst of ZN, with our own explanation around them).""
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.styles import Alignment, Protection
 
 from xl_meerzorg.parameters import Parameters
 
+from . import stijl
 from .layout import AANBIEDER
 
 MAX_WOORDEN = 250
@@ -68,7 +69,7 @@ def woorden_formule(cel: str) -> str:
 
 def vragenlijst(ws, vul, rand) -> None:
     ws["B1"] = "Vragenlijst meerzorg"
-    ws["B1"].font = Font(bold=True, size=14)
+    stijl.titel(ws["B1"])
     ws["B2"] = (
         "Beantwoord de vragen die bij uw aanvraag horen (individueel/preventief: deel A; groepsmeerzorg: deel B). "
         f"Houd elk antwoord kort en feitelijk: richtlijn maximaal {MAX_WOORDEN} woorden. Kolom E telt de woorden."
@@ -76,11 +77,11 @@ def vragenlijst(ws, vul, rand) -> None:
     ws["B2"].alignment = Alignment(wrap_text=True)
     for col, kop in (("B", "Onderwerp"), ("C", "Vraag"), ("D", "Antwoord"), ("E", "Woorden"), ("F", "Controle")):
         ws[f"{col}4"] = kop
-        ws[f"{col}4"].font = Font(bold=True)
+        stijl.kolomkop(ws[f"{col}4"])
     rij = 5
     for titel, vragen in (("A. Individuele of preventieve aanvraag", VRAGEN_INDIVIDUEEL), ("B. Groepsmeerzorg", VRAGEN_GROEP)):
         ws[f"B{rij}"] = titel
-        ws[f"B{rij}"].font = Font(bold=True)
+        stijl.kopbalk(ws, f"B{rij}:F{rij}")
         rij += 1
         for onderwerp, vraag in vragen:
             ws[f"B{rij}"] = onderwerp
@@ -88,8 +89,7 @@ def vragenlijst(ws, vul, rand) -> None:
             ws[f"C{rij}"].alignment = Alignment(wrap_text=True, vertical="top")
             c = ws[f"D{rij}"]
             c.protection = Protection(locked=False)
-            c.fill = vul
-            c.border = rand
+            stijl.invoer(c, ws.title)
             c.alignment = Alignment(wrap_text=True, vertical="top")
             ws[f"E{rij}"] = woorden_formule(f"D{rij}")
             ws[f"F{rij}"] = f'=IF(E{rij}>{MAX_WOORDEN},"Meer dan {MAX_WOORDEN} woorden: kort het antwoord in.","")'
@@ -119,7 +119,7 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         "- Aanvraag individueel: het dagprogramma van een werkdag en een weekenddag. Kies per regel de eindtijd, de functie (Wonen of Dagbesteding) "
         "en het aantal cliënten per begeleider. De begintijd is de eindtijd van de regel erboven; de eerste regel begint om 07:00. Laat geen lege regels tussen.",
         "- Vul daarnaast nachtzorg, inzet behandelaren en min-uren per week in (uren:minuten) en de contextgebonden uren per jaar en middelen.",
-        "- Aanvraag groep: per cliënt de uren per week voor wonen, dagbesteding, nachtzorg, inzet behandelaren en min-uren, en de context van de groep.",
+        "- Aanvraag-overzicht groep: per cliënt de uren per week voor wonen, dagbesteding, nachtzorg, inzet behandelaren en min-uren, en de context van de groep.",
         "- Vragenlijst: beantwoord de vragen in maximaal 250 woorden per antwoord.",
         "",
         "Controle",

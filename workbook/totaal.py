@@ -11,11 +11,12 @@ official sheet. Hidden columns AG:AK hold per client what the Verhuisformulier n
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment
 
 from xl_meerzorg.parameters import Parameters
 
 from . import formules as fm
+from . import stijl
 from .layout import (
     AANVRAAG_IND,
     CLIENTGEGEVENS,
@@ -179,14 +180,9 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     return f
 
 
-KOP_VUL = PatternFill("solid", fgColor="CCF4EE")  # the official header colour
-DUN = Side(style="thin", color="000000")
-RAND = Border(left=DUN, right=DUN, top=DUN, bottom=DUN)
-FONT = "Corbel"
-
-
-def opmaak(wb, p: Parameters, variant: str) -> None:
-    """Headers, widths, number formats, print layout; the formulas are written by the builder."""
+def voeg_toe(wb, p: Parameters, variant: str) -> None:
+    """Headers (``stijl``), widths, number formats, print layout; runs after the builder
+    wrote the formulas."""
     del p, variant
     from .bouw import FMT_DATUM, FMT_EURO
 
@@ -194,26 +190,21 @@ def opmaak(wb, p: Parameters, variant: str) -> None:
     ws.sheet_view.showGridLines = False
     for col, kop in KOPPEN.items():
         c = ws[f"{col}1"]
-        c.value = kop
-        c.font = Font(name=FONT, bold=True)
-        c.fill = KOP_VUL
-        c.border = RAND
+        stijl.kolomkop(c, kop)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[col].width = BREEDTE[col]
     ws.row_dimensions[1].height = 92.25
     for t in RIJEN:
         for col in KOPPEN:
             c = ws[f"{col}{t}"]
-            c.border = RAND
-            c.font = Font(name=FONT)
+            c.border = stijl.RAND
+            c.font = stijl.GEWOON
             if col in UREN:
                 c.number_format = "0.00"
             elif col in EURO:
                 c.number_format = FMT_EURO
             elif col in DATUMS:
                 c.number_format = FMT_DATUM
-            elif col == "H":
-                c.number_format = "@"
         ws[f"{MEERZORGUREN}{t}"].number_format = "[h]:mm:ss"
     for col in VERBORGEN:
         ws.column_dimensions[col].hidden = True
@@ -221,7 +212,7 @@ def opmaak(wb, p: Parameters, variant: str) -> None:
     ws[f"A{n}"] = "Uren per week in decimale uren; bedragen per jaar tegen het afgesproken tariefpercentage (W: per etmaal)."
     ws[f"A{n + 1}"] = "De meerzorgprofielen en hun bedragen staan op het blad Parameteroverzicht."
     for c in (ws[f"A{n}"], ws[f"A{n + 1}"]):
-        c.font = Font(name=FONT, italic=True, size=9)
+        c.font = stijl.KLEIN
     ws.freeze_panes = "H2"
     ws.print_area = f"A1:{LAATSTE_KOLOM}{n + 1}"
     ws.print_title_rows = "1:1"

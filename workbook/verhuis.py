@@ -13,13 +13,14 @@ hidden columns of *Totaal overzicht meerzorg*), so both variants of the form get
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font
 
 from xl_meerzorg.model import VALT_BINNEN
 from xl_meerzorg.parameters import Parameters
 from xl_meerzorg.parameters.laden import UITKOMST_MAATWERK, UITKOMST_NMW
 
 from . import formules as fm
+from . import stijl
 from . import totaal
 from .layout import CLIENTGEGEVENS, VERHUIS, VOORBLAD
 from .officieel import CLIENT_RIJEN
@@ -131,13 +132,6 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     return f
 
 
-TEAL = "219382"  # the official title colour
-KOP_VUL = PatternFill("solid", fgColor="CCF4EE")  # the official header bars
-UIT_VUL = PatternFill("solid", fgColor="DEEAF6")  # the official computed cells
-DUN = Side(style="thin", color="000000")
-RAND = Border(left=DUN, right=DUN, top=DUN, bottom=DUN)
-FONT = "Corbel"
-
 TEKST = [
     (46, "Door ondertekening van dit formulier verklaren alle partijen:", False),
     (47, "     - dat de bovengenoemde cliënt op de vermelde datum is verhuisd naar de nieuwe zorgaanbieder of locatie;", False),
@@ -147,11 +141,16 @@ TEKST = [
     (52, "Een toeslag gaat alleen naar de nieuwe zorgaanbieder over als het bedrag nog in de rekenstaat van de oude zorgaanbieder staat.", False),
     (53, "Is dat niet meer zo, dan doet de nieuwe zorgaanbieder een nieuwe aanvraag meerzorg. De bedragen zijn zonder contextgebonden middelen.", False),
 ]
+UITVOER_CELLEN = {
+    "C12": None, "C13": None, "C14": None, "C15": None, "C16": None, "G12": None, "G13": None, "G14": None, "G15": None,
+    "G16": None, "C30": None, "C32": "datum", "C34": None, "C40": None, "C42": "euro", "C43": "duur", "C44": "euro",
+    "G40": "pct", "G42": "euro", "G44": "euro",
+}  # fmt: skip
 
 
-def opmaak(wb, p: Parameters, variant: str) -> None:
-    """Labels, header bars, widths, formats and print layout; the inputs are styled and
-    validated by the builder (``layout.INVOER``), the formulas written by it."""
+def voeg_toe(wb, p: Parameters, variant: str) -> None:
+    """Labels, header bars (``stijl``), widths, formats and print layout. Runs after the
+    builder wrote the formulas and styled and validated the inputs (``layout.INVOER``)."""
     del variant
     from .bouw import FMT_DATUM, FMT_DUUR, FMT_EURO, FMT_PCT
 
@@ -162,42 +161,32 @@ def opmaak(wb, p: Parameters, variant: str) -> None:
     for col in HULP_KOLOMMEN:
         ws.column_dimensions[col].hidden = True
 
-    def tekst(cel: str, waarde: str, **font) -> None:
-        ws[cel] = waarde
-        ws[cel].font = Font(name=FONT, **font)
-
-    def kop(bereik: str, waarde: str) -> None:
-        eerste = bereik.split(":")[0]
-        ws.merge_cells(bereik)
-        tekst(eerste, waarde, bold=True)
-        for row in ws[bereik]:
-            for c in row:
-                c.fill = KOP_VUL
-                c.border = RAND
+    def tekst(cel: str, waarde: str | None, font=stijl.GEWOON) -> None:
+        if waarde is not None:
+            ws[cel] = waarde
+        ws[cel].font = font
 
     ws.merge_cells("B2:F2")
-    tekst("B2", f"Verhuisformulier meerzorg {p.jaar}", bold=True, size=26, color=TEAL)
+    stijl.titel(ws["B2"], f"Verhuisformulier meerzorg {p.jaar}")
     ws.row_dimensions[2].height = 33.6
-    kop("B4:G4", "Registratienummers NZa en AGB-codes van de oude en de nieuwe zorgaanbieder")
+    stijl.kopbalk(ws, "B4:G4", "Registratienummers NZa en AGB-codes van de oude en de nieuwe zorgaanbieder")
     tekst("D5", "cat.")
     tekst("E5", "nr.")
     tekst("G5", "AGB-code (uitvoerder)")
     for r, wie in ((6, "oude"), (8, "nieuwe")):
         tekst(f"B{r}", f"Registratienummer NZa {wie} zorgaanbieder")
         ws[f"D{r}"] = 300
-        ws[f"D{r}"].font = Font(name=FONT)
+        ws[f"D{r}"].font = stijl.GEWOON
         ws[f"D{r}"].alignment = Alignment(horizontal="center")
         tekst(f"F{r}", "AGB-code")
-    kop("B10:C10", "Gegevens OUDE zorgaanbieder (van het Voorblad)")
-    kop("E10:G10", "Gegevens OUD zorgkantoor (van het Voorblad)")
-    kop("B18:C18", "Gegevens NIEUWE zorgaanbieder")
-    kop("E18:G18", "Gegevens NIEUW zorgkantoor")
+    for bereik, kop in (("B10:C10", "Gegevens OUDE zorgaanbieder (van het Voorblad)"), ("E10:G10", "Gegevens OUD zorgkantoor (van het Voorblad)"),
+                        ("B18:C18", "Gegevens NIEUWE zorgaanbieder"), ("E18:G18", "Gegevens NIEUW zorgkantoor"), ("B26:C26", "Cliëntgegevens")):  # fmt: skip
+        stijl.kopbalk(ws, bereik, kop)
     for r0 in (12, 20):
         for r, t in zip(range(r0, r0 + 5), ("Naam", "Plaats", "Coördinator meerzorg", "Telefoon", "E-mail")):
             tekst(f"B{r}", t)
         for r, t in zip(range(r0, r0 + 5), ("Naam zorgkantoor", "Zorgkantoorregio", "Contactpersoon", "Telefoon", "E-mail")):
             tekst(f"F{r}", t)
-    kop("B26:C26", "Cliëntgegevens")
     for r, t in ((28, "BSN"), (30, "Naam"), (32, "Geboortedatum"), (34, "Zorgprofiel"), (36, "Hoogte toeslag (volgens de beschikking)"),
                  (38, "Verhuisdatum"), (40, "Afgegeven meerzorgprofiel (uitkomst)"),
                  (42, "100% meerzorgbudget per jaar (excl. contextgebonden middelen)"), (43, "Meerzorguren per week"),
@@ -210,35 +199,31 @@ def opmaak(wb, p: Parameters, variant: str) -> None:
         ws[f"E{r}"].alignment = Alignment(wrap_text=True, vertical="center")
     for r in (40, 42, 44):
         ws.row_dimensions[r].height = 30
+    # messages (formula cells): style only
     ws.merge_cells(f"{STATUS}:G28")
-    tekst(STATUS, "", color="C00000")
+    tekst(STATUS, None, Font(name=stijl.FONT, size=11, color="FFC00000"))
     ws[STATUS].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[28].height = 30
     ws.merge_cells("E45:G45")
-    tekst("E45", "", italic=True)
-    # computed cells
-    fmt = {"C12": None, "C13": None, "C14": None, "C15": None, "C16": None, "G12": None, "G13": None, "G14": None, "G15": None,
-           "G16": None, "C30": None, "C32": FMT_DATUM, "C34": None, "C40": None, "C42": FMT_EURO, "C43": FMT_DUUR + ":ss",
-           "C44": FMT_EURO, "G40": FMT_PCT, "G42": FMT_EURO, "G44": FMT_EURO}  # fmt: skip
-    for cel, nf in fmt.items():
+    tekst("E45", None, stijl.KLEIN)
+    formaat = {"datum": FMT_DATUM, "euro": FMT_EURO, "duur": FMT_DUUR + ":ss", "pct": FMT_PCT}
+    for cel, soort in UITVOER_CELLEN.items():
         c = ws[cel]
-        c.fill = UIT_VUL
-        c.border = RAND
-        c.font = Font(name=FONT)
+        stijl.uitvoer(c)
         c.alignment = Alignment(horizontal="left")
-        if nf:
-            c.number_format = nf
+        if soort:
+            c.number_format = formaat[soort]
     for r, t, vet in TEKST:
-        tekst(f"B{r}", t, size=10, bold=vet)
+        tekst(f"B{r}", t, Font(name=stijl.FONT, size=10, bold=vet))
     for r, links, rechts in ((54, "oude zorgaanbieder", "nieuwe zorgaanbieder"), (60, "oud zorgkantoor", "nieuw zorgkantoor")):
-        tekst(f"B{r}", f"Handtekening, naam en datum {links}", size=10)
-        tekst(f"F{r}", f"Handtekening, naam en datum {rechts}", size=10)
+        tekst(f"B{r}", f"Handtekening, naam en datum {links}", Font(name=stijl.FONT, size=10))
+        tekst(f"F{r}", f"Handtekening, naam en datum {rechts}", Font(name=stijl.FONT, size=10))
         for col0, col1 in (("B", "C"), ("F", "G")):
             bereik = f"{col0}{r + 1}:{col1}{r + 5}"
             ws.merge_cells(bereik)
             for row in ws[bereik]:
                 for c in row:
-                    c.border = RAND
+                    c.border = stijl.RAND
             ws[f"{col0}{r + 1}"].alignment = Alignment(vertical="top", wrap_text=True)
     ws.print_area = PRINT
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

@@ -27,7 +27,7 @@ from xl_meerzorg import bereken
 ALLE_INVOER = [(i.blad, i.cel) for i in INVOER]
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1"
 GETAL = "0.000000000000000"  # plain digits: LibreOffice would give a General formula cell a time format
-GELEZEN_BLADEN = ("Voorblad", "Overzicht individueel", "Aanvraag groep", "Clientgegevens", "Aanvraag individueel")
+GELEZEN_BLADEN = ("Voorblad", "Overzicht individueel", "Aanvraag-overzicht groep", "Clientgegevens", "Aanvraag individueel")
 
 
 def vul(template: Path, gevallen, uit: Path) -> list[Path]:

@@ -62,11 +62,34 @@ def test_bestanden_en_bouwtijd(gebouwd, jaar, tmp_path):
         assert f"{jaar}-01-01T00:00:00Z</dcterms:modified>" in core
 
 
+PERZIK, LICHTBLAUW = (5, 0.5999938962981048), (8, 0.7999816888943144)
+
+
+def officiele_invoerkleur(blad: str, cel: str):
+    """The fill of an input cell in the official rekentool 2025/2026 (read with openpyxl)."""
+    if blad == "Voorblad":
+        if cel in ("E6", "C11", "C12", "C13", "C14"):
+            return PERZIK
+        if cel in ("C10", "G10", "G11", "G12", "G13", "G14"):
+            return "FFCCF4EE"
+        return "FFDEEAF6"
+    if blad == "Aanvraag-overzicht groep" and cel not in ("B11", "B12"):
+        return LICHTBLAUW
+    if blad == "Verhuisformulier" and cel in ("E6", "C20", "G20", "G21"):
+        return "FFDEEAF6"
+    return PERZIK
+
+
 @pytest.mark.parametrize("jaar", JAREN)
 @pytest.mark.parametrize("variant", VARIANTEN)
 def test_bladen_en_bescherming(boeken, jaar, variant):
     wb = boeken[(jaar, variant)]
-    namen = list(BLADEN) + (["xlwings.conf"] if variant == ZORGKANTOOR_UDF else [])
+    # the official names and order (without the trailing space of "Overzicht individueel "),
+    # then our additions; the official hidden "Data en informatie" is our Parameters
+    namen = ["Handleiding", "Voorblad", "Clientgegevens", "Aanvraag individueel", "Overzicht individueel", "Aanvraag-overzicht groep",
+             "Verhuisformulier", "Totaal overzicht meerzorg", "Versiebeheer", "Vragenlijst", "Parameteroverzicht", "Parameters"]  # fmt: skip
+    assert list(BLADEN) == namen
+    namen += ["xlwings.conf"] if variant == ZORGKANTOOR_UDF else []
     assert wb.sheetnames == namen
     assert wb[PARAMETERS].sheet_state == "veryHidden"
     assert wb.security.lockStructure
@@ -76,7 +99,9 @@ def test_bladen_en_bescherming(boeken, jaar, variant):
     for blad, cel in invoer:
         c = wb[blad][cel]
         assert c.protection.locked is False, (blad, cel)
-        assert c.fill.fgColor.rgb.endswith("FFF2CC"), (blad, cel)
+        kleur = c.fill.fgColor
+        assert c.fill.fill_type == "solid", (blad, cel)
+        assert (kleur.rgb if kleur.type == "rgb" else (kleur.theme, kleur.tint)) == officiele_invoerkleur(blad, cel), (blad, cel)
     # every other cell with content is locked
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -118,7 +143,7 @@ def test_namen_formaten_eigenschappen(boeken, jaar):
             assert naam in names, naam
         assert names["mz_tariefpercentage"].attr_text == "'Voorblad'!$C$17"
         assert names["mz_ind_meerzorguren"].attr_text == "'Overzicht individueel'!$E$38"
-        assert names["mz_g17_etmaalbedrag"].attr_text == "'Aanvraag groep'!$V$35"
+        assert names["mz_g17_etmaalbedrag"].attr_text == "'Aanvraag-overzicht groep'!$V$35"
         for inv in INVOER:
             assert inv.naam in names
         for naam in UITVOER:
@@ -160,7 +185,7 @@ def test_formules_api_gelijk_aan_bestand(boeken, jaar):
     udf = formules(jaar, ZORGKANTOOR_UDF)
     assert udf[("Overzicht individueel", "E38")].startswith('=IF(NOT(OR(')
     assert "MZ_INDIVIDUEEL(\"meerzorguren\"," + str(jaar) + ",Voorblad!$C$23" in udf[("Overzicht individueel", "E38")]
-    assert "MZ_GROEP(\"etmaalbedrag\",17," in udf[("Aanvraag groep", "V35")]
+    assert "MZ_GROEP(\"etmaalbedrag\",17," in udf[("Aanvraag-overzicht groep", "V35")]
     with pytest.raises(ValueError, match="Onbekende variant"):
         formules(jaar, "iets")
 
@@ -221,10 +246,10 @@ def test_velden_van_het_officiele_formulier(boeken):
         "mz_zorgkantoor_contactpersoon": "'Voorblad'!$G$22", "mz_zorgkantoor_telefoon": "'Voorblad'!$G$23",
         "mz_zorgkantoor_email": "'Voorblad'!$G$24",
         "mz_ind_context_onderwerp_1": "'Aanvraag individueel'!$N$5", "mz_ind_context_onderwerp_2": "'Aanvraag individueel'!$N$6",
-        "mz_groep_context_onderwerp_1": "'Aanvraag groep'!$B$11", "mz_groep_context_onderwerp_2": "'Aanvraag groep'!$B$12",
+        "mz_groep_context_onderwerp_1": "'Aanvraag-overzicht groep'!$B$11", "mz_groep_context_onderwerp_2": "'Aanvraag-overzicht groep'!$B$12",
     }  # fmt: skip
     assert {n: names[n].attr_text for n in verwacht} == verwacht
     assert (wb["Voorblad"]["F19"].value, wb["Voorblad"]["F20"].value) == ("Zorgkantoor", "Naam zorgkantoor")
     assert wb["Aanvraag individueel"]["N4"].value == "Onderwerp (a. en b.)"
-    for blad, cel in (("Voorblad", "G22"), ("Aanvraag individueel", "N6"), ("Aanvraag groep", "B12")):
+    for blad, cel in (("Voorblad", "G22"), ("Aanvraag individueel", "N6"), ("Aanvraag-overzicht groep", "B12")):
         assert wb[blad][cel].protection.locked is False

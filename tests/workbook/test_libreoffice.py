@@ -89,7 +89,7 @@ def verschillen(g, bladen, jaar) -> list[str]:
     groep = str(g.cellen[(VOORBLAD, "C23")]).lower() in (TYPE_GROEP.lower(), "groep")
     for i, c in enumerate(res.clienten):
         if groep:
-            b, r = bladen["Aanvraag groep"], rijen[i] + 12
+            b, r = bladen["Aanvraag-overzicht groep"], rijen[i] + 12
             mz, label, uitkomst = b[f"O{r}"], b[f"P{r}"], b[f"T{r}"]
             jaarbedrag = b[f"S{r}"] if c.uitkomst == "Maatwerk" else b[f"Q{r}"]
             tekst = b[f"Q{r}"]

@@ -67,6 +67,11 @@ def _officieel(jaar: int):
         return openpyxl.load_workbook(OFFICIEEL[jaar])
 
 
+def _kleur(c):
+    k = c.fill.fgColor
+    return k.rgb if k.type == "rgb" else (k.theme, round(k.tint, 6))
+
+
 @pytest.mark.parametrize("jaar", JAREN)
 @pytest.mark.parametrize("variant", VARIANTEN)
 def test_bladen_kolommen_en_invoer(boeken, jaar, variant):
@@ -85,7 +90,7 @@ def test_bladen_kolommen_en_invoer(boeken, jaar, variant):
     for cel in OFFICIELE_INVOER:
         assert off["Verhuisformulier"][cel].protection.locked is False, cel
         assert cel in onze and ws[cel].protection.locked is False, cel
-        assert ws[cel].fill.fgColor.rgb == wb[VOORBLAD]["C17"].fill.fgColor.rgb, cel
+        assert _kleur(ws[cel]) == _kleur(off["Verhuisformulier"][cel]) or cel in ("B55", "F55", "B61", "F61"), cel
         assert [dv for dv in ws.data_validations.dataValidation if cel in dv.sqref], cel
     assert ws.protection.sheet and wb[TOTAAL].protection.sheet
     for cel in ("B55", "F55", "B61", "F61"):  # the signature boxes
