@@ -145,7 +145,7 @@ def _invoer() -> list[Invoer]:
 def _verhuis_invoer() -> list[Invoer]:
     """Inputs of the Verhuisformulier at the official addresses (2025.01, 2026.01); the AGB
     codes (F6:G8) and the new zorgkantoor's name and region (G20:G21, official: a lookup) are
-    this form's. The old provider and zorgkantoor come from the Voorblad."""
+    this form's; the signature boxes are no inputs (``verhuis.HANDTEKENINGEN``). The old provider and zorgkantoor come from the Voorblad."""
     w = [
         ("E6", "nza_oud", TEKST, "Registratienummer NZa oude zorgaanbieder"),
         ("E8", "nza_nieuw", TEKST, "Registratienummer NZa nieuwe zorgaanbieder"),
@@ -164,11 +164,7 @@ def _verhuis_invoer() -> list[Invoer]:
         ("C28", "bsn", TEKST, "BSN van de cliënt die verhuist"),
         ("C36", "toeslag", EURO, "Hoogte toeslag (volgens de beschikking)"),
         ("C38", "datum", DATUM, "Verhuisdatum"),
-        ("B55", "handtekening_oud", TEKST, "Handtekening oude zorgaanbieder"),
-        ("F55", "handtekening_nieuw", TEKST, "Handtekening nieuwe zorgaanbieder"),
-        ("B61", "handtekening_oud_zorgkantoor", TEKST, "Handtekening oud zorgkantoor"),
-        ("F61", "handtekening_nieuw_zorgkantoor", TEKST, "Handtekening nieuw zorgkantoor"),
-    ]
+    ]  # the four signature boxes (B55, F55, B61, F61) are unlocked, empty and white: verhuis.HANDTEKENINGEN
     return [Invoer(VERHUIS, cel, f"mz_verhuis_{key}", soort, label) for cel, key, soort, label in w]
 
 

@@ -192,7 +192,8 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
         c = ws[f"{col}1"]
         stijl.kolomkop(c, kop)
         c.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[col].width = BREEDTE[col]
+        langste = max(len(w) for w in kop.split())  # no header breaks inside a word
+        ws.column_dimensions[col].width = max(BREEDTE[col], round(langste * 1.25 + 2, 1))
     ws.row_dimensions[1].height = 92.25
     for t in RIJEN:
         for col in KOPPEN:

@@ -13,7 +13,7 @@ hidden columns of *Totaal overzicht meerzorg*), so both variants of the form get
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, Protection
 
 from xl_meerzorg.model import VALT_BINNEN
 from xl_meerzorg.parameters import Parameters
@@ -43,6 +43,8 @@ HULP_KOLOMMEN = ("L",)
 PRINT = "A1:H66"
 
 STATUS = "E28"  # the message next to the BSN
+# the signature boxes (merged, unlocked, no fill, as in the official form)
+HANDTEKENINGEN = {"B55": "B55:C59", "F55": "F55:G59", "B61": "B61:C65", "F61": "F61:G65"}
 
 
 def regel(uitkomst: str, meerzorguren: str, profielbedrag: str, uurbudget: str, maximum: str, tarief: str) -> dict[str, str]:
@@ -199,6 +201,7 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
         ws[f"E{r}"].alignment = Alignment(wrap_text=True, vertical="center")
     for r in (40, 42, 44):
         ws.row_dimensions[r].height = 30
+        ws[f"B{r}"].alignment = Alignment(wrap_text=True, vertical="center")
     # messages (formula cells): style only
     ws.merge_cells(f"{STATUS}:G28")
     tekst(STATUS, None, Font(name=stijl.FONT, size=11, color="FFC00000"))
@@ -218,13 +221,13 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
     for r, links, rechts in ((54, "oude zorgaanbieder", "nieuwe zorgaanbieder"), (60, "oud zorgkantoor", "nieuw zorgkantoor")):
         tekst(f"B{r}", f"Handtekening, naam en datum {links}", Font(name=stijl.FONT, size=10))
         tekst(f"F{r}", f"Handtekening, naam en datum {rechts}", Font(name=stijl.FONT, size=10))
-        for col0, col1 in (("B", "C"), ("F", "G")):
-            bereik = f"{col0}{r + 1}:{col1}{r + 5}"
-            ws.merge_cells(bereik)
-            for row in ws[bereik]:
-                for c in row:
-                    c.border = stijl.RAND
-            ws[f"{col0}{r + 1}"].alignment = Alignment(vertical="top", wrap_text=True)
+    for cel, bereik in HANDTEKENINGEN.items():
+        ws.merge_cells(bereik)
+        for row in ws[bereik]:
+            for c in row:
+                c.border = stijl.RAND
+        ws[cel].protection = Protection(locked=False)
+        ws[cel].alignment = Alignment(vertical="top", wrap_text=True)
     ws.print_area = PRINT
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
