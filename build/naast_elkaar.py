@@ -32,6 +32,13 @@ OFFICIEEL = {
     2026: "Aanvraag_formulier_meerzorg_Rekentool_2026.xlsx",
 }
 PER_BLAD = 'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}'
+# LibreOffice recalculates every formula on load (a form filled with openpyxl has no cached values)
+REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="UseLocking" oor:op="fuse"><value>false</value></prop></item>
+</oor:items>
+"""
 
 
 def _soffice() -> str:
@@ -46,6 +53,8 @@ def naar_pdf(xlsx: Path, uit: Path, per_blad: bool) -> Path:
     """``xlsx`` as PDF in ``uit`` (a private LibreOffice profile; the file itself is not changed)."""
     uit.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lo-naast-") as prof, tempfile.TemporaryDirectory(prefix="lo-in-") as tmp:
+        (Path(prof) / "user").mkdir()
+        (Path(prof) / "user" / "registrymodifications.xcu").write_text(REGISTRY, encoding="utf-8")
         kopie = Path(tmp) / xlsx.name
         shutil.copyfile(xlsx, kopie)
         cmd = [_soffice(), f"-env:UserInstallation={Path(prof).as_uri()}", "--headless", "--norestore",

@@ -207,13 +207,14 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
     tekst(STATUS, None, Font(name=stijl.FONT, size=11, color="FFC00000"))
     ws[STATUS].alignment = Alignment(wrap_text=True, vertical="center")
     ws.row_dimensions[28].height = 30
+    ws["C28"].alignment = Alignment(horizontal="left", vertical="center")
     ws.merge_cells("E45:G45")
     tekst("E45", None, stijl.KLEIN)
     formaat = {"datum": FMT_DATUM, "euro": FMT_EURO, "duur": FMT_DUUR + ":ss", "pct": FMT_PCT}
     for cel, soort in UITVOER_CELLEN.items():
         c = ws[cel]
         stijl.uitvoer(c)
-        c.alignment = Alignment(horizontal="left")
+        c.alignment = Alignment(horizontal="left", vertical="center")
         if soort:
             c.number_format = formaat[soort]
     for r, t, vet in TEKST:

@@ -475,3 +475,22 @@ def test_officieel_bedragen_zonder_tariefpercentage():
         assert formules_off and not any("C17" in f or "C$17" in f for f in formules_off)
         f = formules(jaar, VARIANTEN[0])
         assert fm.TARIEF in f[(VERHUIS, "L45")] or "L$17" in f[(VERHUIS, "L45")]
+
+
+def test_zorgkantoorvariant_leest_de_udf_cellen():
+    """The staff form's two sheets have the same formulas; the outcome, label, meerzorguren and
+    amounts they read are the UDF cells (MZ_INDIVIDUEEL/MZ_GROEP) there."""
+    from xl_meerzorg.workbook.layout import AANBIEDER, UITVOER, ZORGKANTOOR_UDF
+
+    jaar = JAREN[-1]
+    udf, gewoon = formules(jaar, ZORGKANTOOR_UDF), formules(jaar, AANBIEDER)
+    eigen = {k: v for k, v in udf.items() if k[0] in (VERHUIS, TOTAAL)}
+    assert eigen == {k: v for k, v in gewoon.items() if k[0] in (VERHUIS, TOTAAL)}
+    gelezen = set()
+    for naam, (blad, cel) in UITVOER.items():
+        ref = tot.uitvoer(naam)
+        if any(ref in f for f in eigen.values()):
+            gelezen.add(naam)
+            if naam.startswith(("mz_ind_", "mz_g")):
+                assert "MZ_" in udf[(blad, cel)], naam
+    assert {"mz_ind_uitkomst", "mz_ind_label", "mz_ind_meerzorguren", "mz_ind_etmaalbedrag", "mz_g17_uitkomst", "mz_g17_jaarbedrag"} <= gelezen
