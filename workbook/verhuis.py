@@ -14,6 +14,7 @@ hidden columns of *Totaal overzicht meerzorg*), so both variants of the form get
 from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.workbook.defined_name import DefinedName
 
 from xl_meerzorg.model import VALT_BINNEN
 from xl_meerzorg.parameters import Parameters
@@ -43,6 +44,12 @@ HULP_KOLOMMEN = ("L",)
 PRINT = "A1:H66"
 
 STATUS = "E28"  # the message next to the BSN
+# defined names of the results (like layout.UITVOER)
+NAMEN = {
+    "mz_verhuis_naam": "C30", "mz_verhuis_uitkomst": "C40", "mz_verhuis_jaar_100": "C42", "mz_verhuis_meerzorguren": "C43",
+    "mz_verhuis_etmaal_100": "C44", "mz_verhuis_tariefpercentage": "G40", "mz_verhuis_jaarbedrag": "G42",
+    "mz_verhuis_etmaalbedrag": "G44", "mz_verhuis_melding": STATUS,
+}  # fmt: skip
 # the signature boxes (merged, unlocked, no fill, as in the official form)
 HANDTEKENINGEN = {"B55": "B55:C59", "F55": "F55:G59", "B61": "B61:C65", "F61": "F61:G65"}
 
@@ -229,6 +236,9 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
                 c.border = stijl.RAND
         ws[cel].protection = Protection(locked=False)
         ws[cel].alignment = Alignment(vertical="top", wrap_text=True)
+    for naam, cel in NAMEN.items():
+        col = cel.rstrip("0123456789")
+        wb.defined_names[naam] = DefinedName(naam, attr_text=f"'{BLAD}'!${col}${cel[len(col):]}")
     ws.print_area = PRINT
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"

@@ -98,6 +98,8 @@ def test_bladen_kolommen_en_invoer(boeken, jaar, variant):
             assert cel in onze, cel
             assert [dv for dv in ws.data_validations.dataValidation if cel in dv.sqref], cel
     assert ws.protection.sheet and wb[TOTAAL].protection.sheet
+    assert wb.defined_names["mz_verhuis_jaarbedrag"].attr_text == "'Verhuisformulier'!$G$42"
+    assert wb.defined_names["mz_verhuis_bsn"].attr_text == "'Verhuisformulier'!$C$28"
 
 
 @pytest.mark.parametrize("jaar", JAREN)
