@@ -45,7 +45,16 @@ VOORBLAD_VELDEN = {
     "type": "C23",
     "locatie": "C24",
     "maanden": "G41",
+    "nza_categorie": "D4",
 }
+# The signature block moved one row down in 2026 (the declaration got a fifth point).
+ONDERTEKENING = {2025: {"ondertekenaar": "C39", "datum_ondertekening": "C40"}}
+ONDERTEKENING_VANAF_2026 = {"ondertekenaar": "C40", "datum_ondertekening": "C41"}
+
+
+def ondertekening_cellen(jaar: int) -> dict[str, str]:
+    return ONDERTEKENING.get(jaar, ONDERTEKENING_VANAF_2026)
+
 VERSIE_CEL = "G6"
 TITEL_CEL = "B1"
 
@@ -61,7 +70,10 @@ CLIENT_KOLOMMEN = {
     "opname": "R",
     "ingang": "T",
     "cce": "V",
+    "lvhc": "X",  # 2026 on
+    "doelgroep": "Z",  # 2026 on
 }
+LVHC_VANAF = 2026
 
 # Aanvraag individueel
 IND_NACHTZORG = "I5"
@@ -153,6 +165,8 @@ def lees_officieel(get: Getter, jaar: int, bladen: dict[str, str] | None = None)
     groep = isinstance(type_.waarde, str) and "groep" in type_.waarde.lower()
     maanden = _v(get, VOORBLAD, VOORBLAD_VELDEN["maanden"])
     rijen = [r for r in CLIENT_RIJEN if client_rij_gevuld(get, r, CLIENTGEGEVENS)] if groep else [7]
+    # The LVHC columns (2026 on), recognised by their header "Zo ja, welke doelgroep ..."
+    heeft_lvhc = jaar >= LVHC_VANAF and "doelgroep" in str(get(CLIENTGEGEVENS, "Z6") or "").lower()
     clienten = []
     for rij in rijen:
         cv = ClientVelden(
@@ -165,7 +179,11 @@ def lees_officieel(get: Getter, jaar: int, bladen: dict[str, str] | None = None)
             opname=_v(get, CLIENTGEGEVENS, f"R{rij}"),
             ingang=_v(get, CLIENTGEGEVENS, f"T{rij}"),
             maanden=maanden,
+            cce=_v(get, CLIENTGEGEVENS, f"V{rij}"),
         )
+        if heeft_lvhc:
+            cv.lvhc = _v(get, CLIENTGEGEVENS, f"X{rij}")
+            cv.doelgroep = _v(get, CLIENTGEGEVENS, f"Z{rij}")
         if groep:
             g = rij + GROEP_RIJ_OFFSET
             for key, col in GROEP_KOLOMMEN.items():
@@ -186,5 +204,11 @@ def lees_officieel(get: Getter, jaar: int, bladen: dict[str, str] | None = None)
         clienten,
         _v(get, GROEP, GROEP_CONTEXT_UREN) if groep else None,
         [_v(get, GROEP, ref) for ref in GROEP_CONTEXT_EUROS] if groep else (),
+        nieuw_her=_v(get, VOORBLAD, VOORBLAD_VELDEN["nieuw_her"]),
+        sector=_v(get, VOORBLAD, VOORBLAD_VELDEN["sector"]),
+        nza_categorie=_v(get, VOORBLAD, VOORBLAD_VELDEN["nza_categorie"]),
+        nza_nummer=_v(get, VOORBLAD, VOORBLAD_VELDEN["nza_nummer"]),
+        agb_code=_v(get, VOORBLAD, VOORBLAD_VELDEN["agb_code"]),
+        **{key: _v(get, VOORBLAD, ref) for key, ref in ondertekening_cellen(jaar).items()},
     )
     return aanvraag, rijen

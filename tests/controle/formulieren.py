@@ -22,6 +22,9 @@ TEMPLATES = {
 GROEP_KOL = {"wonen": "D", "dagbesteding_uren": "E", "nachtzorg": "F", "behandelaren": "H", "min_uren": "J"}
 
 
+LVHC_PROFIELEN = ("VV7", "VV8", "LG6", "LG7", "GGZ4W", "GGZ5W")  # 2026: the form asks LVHC for these
+
+
 def _td(text):
     if text in (None, ""):
         return None
@@ -42,7 +45,7 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
     are ``bladen``) with ``aanvraag``."""
     import openpyxl
 
-    from xl_meerzorg.workbook.officieel import OFFICIELE_BLADEN
+    from xl_meerzorg.workbook.officieel import OFFICIELE_BLADEN, ondertekening_cellen
 
     b = bladen or OFFICIELE_BLADEN
     with warnings.catch_warnings():
@@ -54,6 +57,12 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
     v["C17"] = aanvraag["tariefpercentage"]
     v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
     v["G41"] = aanvraag.get("maanden", 12)
+    # The Voorblad fields every complete form has (the official Voorblad: J10 = 0)
+    v["C20"] = aanvraag.get("nieuw_her", "Nieuwe aanvraag")
+    v["G17"] = aanvraag.get("sector", "GHZ")
+    teken = ondertekening_cellen(aanvraag["jaar"])
+    v[teken["ondertekenaar"]] = aanvraag.get("ondertekenaar", "M. de Boer")
+    v[teken["datum_ondertekening"]] = _datum(aanvraag.get("datum_ondertekening", f"{aanvraag['jaar']}-01-15"))
     cg = wb[b["clientgegevens"]]
     for i, c in enumerate(aanvraag["clienten"]):
         r = c.get("rij", 7 + i)
@@ -65,6 +74,9 @@ def vul_in(aanvraag: dict, doel: Path, bron: Path | None = None, bladen: dict[st
         cg[f"N{r}"] = "Ja" if c["behandeling"] else "Nee"
         cg[f"R{r}"] = _datum(c.get("opname", "2020-01-01"))
         cg[f"T{r}"] = _datum(c.get("ingang", f"{aanvraag['jaar']}-02-01"))
+        cg[f"V{r}"] = c.get("cce", "Ja")
+        if aanvraag["jaar"] >= 2026 and c["zorgprofiel"] in LVHC_PROFIELEN and "doelgroep" in str(cg["Z6"].value or "").lower():
+            cg[f"X{r}"] = c.get("lvhc", "Nee")
     if aanvraag["soort"] == "groep":
         g = wb[b["groep"]]
         for i, c in enumerate(aanvraag["clienten"]):
@@ -118,7 +130,7 @@ def gevallen(jaar: int) -> dict[str, dict]:
         }],
     }  # fmt: skip
     prev = {
-        "jaar": jaar, "soort": "preventief", "tariefpercentage": 1.0,
+        "jaar": jaar, "soort": "preventief", "tariefpercentage": 1.0, "maanden": 6,
         "clienten": [{
             "naam": "Piet de Vries", "bsn": "111222333", "zorgprofiel": "VG5", "dagbesteding": True, "behandeling": False,
             "dagprogramma": _dagprogramma(2.0, 3.0), "nachtzorg": "7:00", "min_uren": "0:30",
@@ -138,3 +150,9 @@ def gevallen(jaar: int) -> dict[str, dict]:
         "groep": {"context_uren_jaar": "104:00", "context_euros": [20000, 2500]},
     }  # fmt: skip
     return {"individueel": ind, "preventief": prev, "groep": groep}
+
+
+def zonder_nachtzorg(u) -> list[dict]:
+    """A check's findings without the policy note on nachtzorg above the standard 2:00 per week
+    (toetsingskader): the test forms have more nachtzorg, and the note is tested on its own."""
+    return [f for f in u["bevindingen"] if not (f["soort"] == "validatie" and f["niveau"] == "waarschuwing" and "nachtzorg" in f["tekst"] and "standaard" in f["tekst"])]

@@ -7,6 +7,8 @@ import os
 
 import pytest
 
+from tests.controle.formulieren import zonder_nachtzorg
+
 from xl_meerzorg.workbook.controle.cli import verzamel
 from xl_meerzorg.workbook.controle.controleer import controleer_bestand
 from xl_meerzorg.cli import main
@@ -26,7 +28,9 @@ def test_correct_formulier_is_ok(formulieren, naam):
     assert u["versie"] == f"{naam[-4:]}.01"
     assert u["zorgaanbieder"] == "Woonzorgcentrum Het Hooge Heem"
     assert u["nza"] == "4"
-    assert u["bevindingen"] == []
+    # Only the policy note on nachtzorg above the standard 2:00 per week (toetsingskader), on its cell
+    nacht = ["Aanvraag-overzicht groep!F19", "Aanvraag-overzicht groep!F20", "Aanvraag-overzicht groep!F21"] if naam.startswith("groep") else ["Aanvraag individueel!I5"]
+    assert bevindingen(u) == [("waarschuwing", "validatie", cel) for cel in nacht]
 
 
 # Expected per-client results (engine == the official form's cached values, checked above)
@@ -49,9 +53,9 @@ def test_resultaten_per_client(formulieren, naam):
 def test_zonder_herberekening(formulieren):
     u = controleer_bestand(formulieren["zonder-herberekening"])
     assert u["status"] == "afwijkingen"
-    assert [f["soort"] for f in u["bevindingen"]] == ["herberekening"]
-    assert "zonder opgeslagen uitkomst" in u["bevindingen"][0]["tekst"]
-    assert u["bevindingen"][0]["tekst"].endswith("het formulier is opgeslagen zonder herberekening.")
+    assert [f["soort"] for f in zonder_nachtzorg(u)] == ["herberekening"]
+    assert "zonder opgeslagen uitkomst" in zonder_nachtzorg(u)[0]["tekst"]
+    assert zonder_nachtzorg(u)[0]["tekst"].endswith("het formulier is opgeslagen zonder herberekening.")
 
 
 def test_verouderd_formulier(formulieren):
@@ -65,7 +69,7 @@ def test_verouderd_formulier(formulieren):
         ("afwijking", "vergelijking", "Voorblad!G39"),
         ("afwijking", "herberekening", None),
     ]
-    e39 = u["bevindingen"][0]
+    e39 = zonder_nachtzorg(u)[0]
     assert e39["formulier"] == "€ 175.187,37"
     assert e39["motor"] == "€ 92.203,88"
     assert e39["tekst"] == "Cliënt 1 (Jan Jansen): het jaarbedrag op het formulier wijkt af van de herberekening."
@@ -75,8 +79,8 @@ def test_verouderd_formulier(formulieren):
 def test_gewijzigde_formule(formulieren):
     u = controleer_bestand(formulieren["formule-2026"])
     assert u["status"] == "afwijkingen"
-    assert bevindingen(u) == [("afwijking", "formule", "Overzicht individueel!E41")]
-    f = u["bevindingen"][0]
+    assert bevindingen({"bevindingen": zonder_nachtzorg(u)}) == [("afwijking", "formule", "Overzicht individueel!E41")]
+    f = zonder_nachtzorg(u)[0]
     assert f["formulier"] == "=E39/300"
     assert f["tekst"] == "De formule wijkt af van de officiële rekentool (2026.01)."
 
@@ -84,7 +88,7 @@ def test_gewijzigde_formule(formulieren):
 def test_macro_wordt_gemeld_niet_uitgevoerd(formulieren):
     u = controleer_bestand(formulieren["macro-2026"])
     assert u["status"] == "OK"
-    assert bevindingen(u) == [("waarschuwing", "macro", None)]
+    assert bevindingen({"bevindingen": zonder_nachtzorg(u)}) == [("waarschuwing", "macro", None)]
 
 
 def test_lege_regel_tussen_groepsclienten(formulieren):
@@ -101,8 +105,8 @@ def test_tekst_in_urenvelden(formulieren):
     u = controleer_bestand(formulieren["tekst-2026"])
     assert u["status"] == "fouten"
     assert [(f["cel"], f["tekst"]) for f in u["bevindingen"] if f["niveau"] == "fout"] == [
-        ("Aanvraag individueel!I5", "Cliënt 1 (Jan Jansen), nachtzorg: geen geldige tijdsduur 'vier uur'; gebruik u:mm, bijvoorbeeld 4:30."),
-        ("Aanvraag individueel!V5", "Cliënt 1 (Jan Jansen), contextgebonden middelen: geen getal 'veel'."),
+        ("Aanvraag individueel!I5", "Cliënt 1 (Jan Jansen), nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30."),
+        ("Aanvraag individueel!V5", "Cliënt 1 (Jan Jansen), contextgebonden middelen: geen getal ‘veel’."),
     ]
     assert all(c["jaarbedrag"] is None for c in u["clienten"])
 

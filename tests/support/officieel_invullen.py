@@ -54,10 +54,19 @@ def vul_in(aanvraag: dict, doel: Path) -> Path:
     v["C17"] = aanvraag["tariefpercentage"]
     v["C23"] = OFFICIELE_TYPES[aanvraag["soort"]]
     v["G41"] = aanvraag["clienten"][0].get("maanden", 12)
+    # The Voorblad fields every complete form has (the official Voorblad: J10 = 0)
+    v["C20"] = aanvraag.get("nieuw_her", "Nieuwe aanvraag")
+    v["G17"] = aanvraag.get("sector", "GHZ")
+    teken = {2025: ("C39", "C40")}.get(jaar, ("C40", "C41"))
+    v[teken[0]] = "M. de Boer"
+    v[teken[1]] = dt.datetime(jaar, 1, 15)
     cg = wb["Clientgegevens"]
     for i, c in enumerate(aanvraag["clienten"]):
         r = 7 + i
         cg[f"D{r}"] = c.get("naam", f"Cliënt {i + 1}")
+        cg[f"V{r}"] = "Ja" if c.get("cce", True) else "Nee"
+        if jaar >= 2026 and c["zorgprofiel"] in ("VV7", "VV8", "LG6", "LG7", "GGZ4W", "GGZ5W"):
+            cg[f"X{r}"] = "Nee"
         cg[f"J{r}"] = c["zorgprofiel"]
         cg[f"L{r}"] = "Ja" if c["dagbesteding"] else "Nee"
         cg[f"N{r}"] = "Ja" if c["behandeling"] else "Nee"

@@ -243,7 +243,10 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
     # 3. Form-level completeness
     _volledigheid(w, b, groep, rijen, bev)
     for m in resultaat.meldingen:
-        bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
+        if m.onvolledig:  # a required field is empty: the aanvraag is not complete (a finding)
+            bev.voeg(FOUT, "volledigheid", m.tekst, _cel_van(m.veld, b, rijen, groep))
+        else:
+            bev.voeg(m.niveau, "validatie", m.tekst, _cel_van(m.veld, b, rijen, groep))
 
     # 4. What the form itself could not use or refused: then its results are not the
     # engine's for the same inputs, and a difference is not a missing recalculation.
@@ -379,11 +382,8 @@ def _cel_van(veld: str, b: dict, rijen: list[int], groep: bool) -> str | None:
 
 def _volledigheid(w: Waarden, b: dict, groep: bool, rijen: list[int], bev: _Bevindingen) -> None:
     vb, cg = b["voorblad"], b["clientgegevens"]
-    for key, cel, tekst in (
-        ("nza_nummer", "E4", "Het registratienummer NZa ontbreekt."),
-        ("agb_code", "E6", "De AGB-code ontbreekt."),
-        ("maanden", "G41", "De aangevraagde periode in maanden ontbreekt."),
-    ):
+    # NZa number, AGB code and the other Voorblad fields: the engine's completeness check
+    for key, cel, tekst in (("maanden", "G41", "De aangevraagde periode in maanden ontbreekt."),):
         if _leeg(w.get(vb, cel)):
             bev.voeg(FOUT, "volledigheid", tekst, f"{vb}!{cel}")
     gevuld = [r for r in off.CLIENT_RIJEN if off.client_rij_gevuld(w.get, r, cg)]
