@@ -32,7 +32,7 @@ import xl_meerzorg
 from xl_meerzorg.parameters import Parameters, laad_parameters
 
 from . import formules as fm
-from . import stijl, teksten, totaal, verhuis
+from . import stijl, teksten, totaal, verhuis, zorgaanbieders
 from .layout import (
     AANBIEDER,
     AANVRAAG_IND,
@@ -44,7 +44,7 @@ from .layout import (
     FUNCTIE,
     GROEP,
     HANDLEIDING,
-    INVOER,
+    DOELGROEP,
     JA_NEE,
     KEUZE,
     MAANDEN,
@@ -60,6 +60,12 @@ from .layout import (
     VERSIEBEHEER,
     VOORBLAD,
     VRAGENLIJST,
+    CG_CONTROLE,
+    STATUS_CEL,
+    STATUS_RIJ,
+    heeft_lvhc,
+    invoer,
+    ondertekening,
     ZORGKANTOOR_UDF,
     ZORGPROFIEL,
 )
@@ -147,6 +153,24 @@ def _parameters(ws, p: Parameters) -> None:
     for i, (code, tekst) in enumerate(fm.TEKSTEN.items(), start=2):
         ws[f"{fm.LIJST_KOL_TEKST}{i}"] = code
         ws[f"{fm.kolom_plus(fm.LIJST_KOL_TEKST, 1)}{i}"] = tekst
+    lijsten = fm.lijst_kolommen(p)
+    for naam, (kol, kop, waarden) in lijsten.items():
+        ws[f"{kol}1"] = kop
+        for i, w in enumerate(waarden, start=2):
+            ws[f"{kol}{i}"] = w
+    za = zorgaanbieders.laad(p.jaar)
+    if za is not None:  # nr, zorgaanbieder, number of its zorgkantoor in the list beside it (mzp_zk)
+        kantoren = za.zorgkantoren
+        nummer = {k: i for i, k in enumerate(kantoren, start=1)}
+        ws[f"{fm.LIJST_KOL_NZA}1"] = "NZa-registraties (nr, zorgaanbieder, zorgkantoor). Bron: " + za.bron
+        for i, r in enumerate(za.registraties, start=2):
+            ws[f"{fm.LIJST_KOL_NZA}{i}"] = r.nza_nummer
+            ws[f"{fm.kolom_plus(fm.LIJST_KOL_NZA, 1)}{i}"] = r.zorgaanbieder
+            ws[f"{fm.kolom_plus(fm.LIJST_KOL_NZA, 2)}{i}"] = nummer[(r.zorgkantoor, r.verzekeraar)]
+        ws[f"{fm.LIJST_KOL_ZK}1"] = "zorgkantoren (regio, verzekeraar)"
+        for i, (kantoor, verzekeraar) in enumerate(kantoren, start=2):
+            ws[f"{fm.LIJST_KOL_ZK}{i}"] = kantoor
+            ws[f"{fm.kolom_plus(fm.LIJST_KOL_ZK, 1)}{i}"] = verzekeraar
     ws[f"{fm.LIJST_KOL_TIJD}1"] = "tijden"
     for i, t in enumerate(fm.tijden(p), start=2):
         c = ws[f"{fm.LIJST_KOL_TIJD}{i}"]
@@ -215,52 +239,31 @@ def _parameteroverzicht(ws, p: Parameters) -> None:
 
 
 def _labels(wb, p: Parameters, variant: str) -> None:
-    vb = wb[VOORBLAD]
-    vb["B1"] = f"Aanvraagformulier meerzorg {p.jaar}"
-    vb["B1"].font = TITEL
-    vb["G6"] = f"Versie {p.versie}"
-    vb["B2"] = "Gele velden vult u in; blauwe velden rekent het formulier uit."
-    for inv in INVOER:
-        if inv.blad == VOORBLAD:
-            col = "B" if inv.cel[0] in "CE" else "F"
-            vb[f"{col}{inv.cel[1:]}"] = inv.label
-    vb["B9"] = "Gegevens zorgaanbieder"
-    vb["B9"].font = BOLD
-    vb["B16"] = "Tarief en sector"
-    vb["B16"].font = BOLD
-    vb["B19"] = "Aanvraag"
-    vb["B19"].font = BOLD
-    vb["F19"] = "Zorgkantoor"
-    vb["F19"].font = BOLD
-    vb["B27"] = "Controle van het formulier"
-    vb["B27"].font = BOLD
-    vb["G36"] = f"Totaal jaarbedrag meerzorg {p.jaar}"
-    vb["G38"] = "Berekend etmaalbedrag"
-    vb["B36"] = "Ondertekening"
-    vb["B36"].font = BOLD
-    vb["B38"] = "(handtekening)"
-    vb["L22"] = "Hulpcellen (niet wijzigen)"
-    for col, w in zip("ABCDEFGH", (2, 30, 26, 4, 18, 28, 30, 2)):
-        vb.column_dimensions[col].width = w
-    for r in range(28, 36):
-        vb.merge_cells(f"B{r}:G{r}")
-        vb[f"B{r}"].alignment = WRAP
-        vb.row_dimensions[r].height = 30
-    _verberg(vb, *VERBORGEN[VOORBLAD])
+    _voorblad(wb[VOORBLAD], p)
 
     cg = wb[CLIENTGEGEVENS]
-    cg["B1"] = "Cliëntgegevens"
-    cg["B1"].font = TITEL
-    cg["B3"] = "Individuele of preventieve aanvraag: vul alleen regel 1 in. Groepsmeerzorg: één regel per cliënt (2 tot 17)."
-    for col, kop in (("B", "Nr."), ("D", "Naam cliënt"), ("F", "Geboortedatum"), ("H", "BSN"), ("J", "Zorgprofiel"), ("L", "Dagbesteding"),
-                     ("N", "Behandeling"), ("P", "Prestatiecode"), ("R", "Datum opname"), ("T", "Beoogde ingang"), ("V", "CCE"), ("X", "Controle")):  # fmt: skip
-        cg[f"{col}6"] = kop
-        cg[f"{col}6"].font = BOLD
+    stijl.titel(cg["B1"], "Cliëntgegevens")
+    cg["D2"] = "Overzicht cliënt(en)"
+    cg["D2"].font = stijl.VET
+    cg["D3"] = "Individuele of preventieve aanvraag: vul alleen regel 1 in. Groepsmeerzorg: één regel per cliënt (2 tot 17). Datums als dd-mm-jjjj."
+    koppen = [("B", "Nr."), ("D", "Naam cliënt"), ("F", "Geboorte-\ndatum"), ("H", "BSN"), ("J", "Zorgzwaarte-\npakket"),
+              ("L", "Dagbesteding\nvan toepassing?\nJa/Nee"), ("N", "Behandeling\nvan toepassing?\nJa/Nee"), ("P", "Prestatie-\ncode\nNZa"),
+              ("R", "Datum\nopname"), ("T", "Beoogde\ningang"), ("V", "Is het CCE de afgelopen 3 jaar betrokken geweest bij deze cliënt?")]  # fmt: skip
+    if heeft_lvhc(p.jaar):
+        koppen += [("X", "Is LVHC van toepassing?"), ("Z", "Zo ja, welke doelgroep betreft het?")]
+    koppen.append((CG_CONTROLE, "Controle"))
+    for col, kop in koppen:
+        stijl.kolomkop(cg[f"{col}6"], kop)
+    cg.row_dimensions[6].height = 90
     for r in CLIENT_RIJEN:
         cg[f"B{r}"] = r - 6
-    for col, w in (("D", 24), ("F", 14), ("H", 12), ("J", 11), ("L", 12), ("N", 12), ("P", 12), ("R", 14), ("T", 14), ("V", 8), ("X", 60)):
+        cg[f"{CG_CONTROLE}{r}"].alignment = stijl.WRAP
+    # the official widths (spacer columns between the fields), Controle wide
+    for col, w in (("A", 0.9), ("B", 4.4), ("C", 1.0), ("D", 40), ("E", 0.9), ("F", 14.4), ("G", 0.9), ("H", 13.4), ("I", 0.9), ("J", 12.4),
+                   ("K", 0.9), ("L", 14.0), ("M", 0.9), ("N", 14.0), ("O", 0.9), ("P", 10.4), ("Q", 0.9), ("R", 12.4), ("S", 0.9), ("T", 12.4),
+                   ("U", 0.9), ("V", 16.4), ("W", 1.4), ("X", 12.9), ("Y", 1.1), ("Z", 26), ("AA", 1.4), (CG_CONTROLE, 60)):  # fmt: skip
         cg.column_dimensions[col].width = w
-    _verberg(cg, *VERBORGEN[CLIENTGEGEVENS])
+    _verberg(cg, VERBORGEN[CLIENTGEGEVENS])
 
     ai = wb[AANVRAAG_IND]
     ai["B1"] = "Aanvraag individueel: dagprogramma en uren"
@@ -279,33 +282,9 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         ai[f"{col}15"] = kop
         ai[f"{col}15"].font = BOLD
     ai["Z4"] = "Controle uren"
-    _verberg(ai, *VERBORGEN[AANVRAAG_IND])
+    _verberg(ai, VERBORGEN[AANVRAAG_IND])
 
-    oi = wb[OVERZICHT_IND]
-    oi["B1"] = "Overzicht individueel"
-    oi["B1"].font = TITEL
-    oi["B3"] = "Uitkomst van de individuele of preventieve aanvraag. Rechts staat de berekening in stappen."
-    for cel, tekst in (("B37", "Reguliere zorgzwaartepakket uren:minuten (week)"), ("B38", "Totale meerzorguren uren:minuten (weekbasis)"),
-                       ("B39", "Berekend meerzorgprofiel"), ("B40", "Berekend maatwerkbudget (jaar)"), ("B41", "Berekend etmaalbedrag"),
-                       ("B42", "Uitkomst volgens beleid (Meerzorgprofiel n / Maatwerk / ...)")):  # fmt: skip
-        oi[cel] = tekst
-    oi["E39"].number_format = FMT_EURO
-    labels_k = {
-        7: "Berekening in stappen", 8: "Zorgprofiel", 9: "Rij in parametertabel", 10: "Dagbesteding", 11: "Behandeling",
-        12: "Prestatiecode", 13: "ZZP-uren (week)", 14: "Wonen (week)", 15: "Dagbesteding (week)", 16: "Nachtzorg (week)",
-        17: "Behandeling gewogen (week)", 18: "Min-uren (week)", 19: "Indirecte uren (week)", 20: "Context-uren (week)",
-        21: "Totaal uren (week)", 22: "Meerzorguren (week)", 23: "Band", 24: "Label", 25: "Uitkomst", 26: "Budget 100%",
-        27: "Contextgebonden middelen", 28: "Basis drempel", 29: "Drempel", 30: "Boven de drempel",
-        31: "Valt binnen profiel", 32: "Etmaalbedrag 100%", 33: "Na maximum", 34: "Jaarbedrag", 35: "Etmaalbedrag",
-    }  # fmt: skip
-    for r, t in labels_k.items():
-        oi[f"J{r}"] = t
-    oi["J7"].font = BOLD
-    oi.column_dimensions["B"].width = 52
-    oi.column_dimensions["C"].width = 22
-    oi.column_dimensions["E"].width = 20
-    oi.column_dimensions["J"].width = 28
-    oi.column_dimensions["K"].width = 22
+    _overzicht_individueel(wb[OVERZICHT_IND])
 
     gr = wb[GROEP]
     gr["B1"] = "Aanvraag-overzicht groep"
@@ -327,15 +306,194 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         gr[f"{col}18"].alignment = WRAP
     gr["B36"] = "Totaal"
     gr["B36"].font = BOLD
-    _verberg(gr, *VERBORGEN[GROEP])
+    _verberg(gr, VERBORGEN[GROEP])
     gr.column_dimensions["L"].width = 30
     gr.column_dimensions["B"].width = 22
 
 
-def _verberg(ws, van: str, tot: str) -> None:
-    """Hide the helper columns ``van``..``tot``."""
-    for k in range(column_index_from_string(van), column_index_from_string(tot) + 1):
-        ws.column_dimensions[get_column_letter(k)].hidden = True
+STAPPEN = {
+    8: "Zorgprofiel", 9: "Volgnummer van het zorgprofiel", 10: "Dagbesteding van toepassing", 11: "Behandeling van toepassing",
+    12: "Prestatiecode", 13: "Uren zorgprofiel per week (ZZP)", 14: "Wonen per week", 15: "Dagbesteding per week",
+    16: "Nachtzorg per week", 17: "Inzet behandelaren × factor, per week", 18: "Min-uren per week", 19: "Indirecte uren per week",
+    20: "Contextgebonden uren per week", 21: "Totaal uren per week", 22: "Meerzorguren per week", 23: "Volgnummer meerzorgprofiel",
+    24: "Meerzorgprofiel", 25: "Uitkomst", 26: "Budget 100% per jaar", 27: "Contextgebonden middelen (euro per jaar)",
+    28: "Budget voor de drempel", 29: "Drempel contextgebonden middelen", 30: "Contextgebonden middelen boven de drempel",
+    31: "Contextgebonden middelen vallen binnen het profiel", 32: "Etmaalbedrag 100%", 33: "Jaarbedrag na maximum etmaalbedrag",
+    34: "Jaarbedrag na tariefpercentage", 35: "Etmaalbedrag na tariefpercentage",
+}  # fmt: skip
+
+
+def _overzicht_individueel(oi) -> None:
+    """As the official sheet: client and zorgprofiel at the top, the blocks (zorg, behandeling,
+    min-uren, indirecte uren, context) with subtotals, the outcome at the bottom. The
+    calculation in steps for the zorgkantoor in columns J:K, a collapsed group."""
+    stijl.titel(oi["B2"], "Overzicht meerzorgaanvraag individueel")
+    oi.merge_cells("B2:E2")
+    oi.row_dimensions[2].height = 34
+    for r, t in ((4, "Naam cliënt"), (5, "Zorgzwaartepakket")):
+        stijl.kopbalk(oi, f"B{r}:B{r}", t)
+        stijl.uitvoer(oi[f"C{r}"], vet=True)
+        oi.merge_cells(f"C{r}:E{r}")
+    blokken = [
+        (7, "Zorg", "Uren:minuten per week", "Totale uren:minuten voor berekening"),
+        (13, "Behandeling", "Uren:minuten per week", "Gewogen met de factor inzet behandelaren"),
+        (17, "Min-uren", "Uren:minuten per week", ""),
+        (20, "Indirecte basisuren zorgzwaartepakket", "Uren:minuten per week", ""),
+        (23, "Extra contextgebonden middelen in uren", "Uren:minuten (jaarbasis)", "Uren:minuten (weekbasis)"),
+        (27, "Totale uren zorg, behandeling en contextgebonden middelen", "Werkelijk (weekbasis)", "Berekend (weekbasis)"),
+        (30, "Extra contextgebonden middelen in euro's", "Bedrag per jaar", ""),
+        (36, "Uitkomst", "", ""),
+    ]
+    for r, kop, c, e in blokken:
+        stijl.kopbalk(oi, f"B{r}:E{r}", kop)
+        oi[f"C{r}"], oi[f"E{r}"] = c or None, e or None
+    regels = {8: "Woonzorg", 9: "Dagbesteding", 10: "Nachtzorg", 14: "Inzet behandelaren", 18: "Min-uren",
+              21: "Indirecte basisuren zorgzwaartepakket", 24: "Extra uren contextgebonden middelen"}  # fmt: skip
+    for r, t in regels.items():
+        oi[f"B{r}"] = t
+    for r, t in ((11, "Subtotaal uren:minuten zorg"), (15, "Subtotaal inzet behandelaren"), (25, "Subtotaal contextgebonden middelen in uren"),
+                 (33, "Subtotaal contextgebonden middelen"), (34, "Contextgebonden middelen vallen binnen het meerzorgprofiel")):  # fmt: skip
+        oi[f"B{r}"] = t
+        oi[f"B{r}"].font = stijl.VET
+    for cel in ("C8", "E8", "C9", "E9", "C10", "E10", "E11", "C14", "E14", "E15", "C18", "E18", "C21", "E21", "C24", "E24", "E25", "C28", "E28"):
+        stijl.uitvoer(oi[cel], vet=cel in ("E11", "E15", "E25", "E28"))
+        oi[cel].number_format = FMT_DUUR
+    for cel in ("C31", "C32", "C33"):
+        stijl.uitvoer(oi[cel], vet=cel == "C33")
+        oi[cel].number_format = FMT_EURO
+    stijl.uitvoer(oi["C34"])
+    for cel, tekst in (("B37", "Reguliere zorgzwaartepakket uren:minuten (week)"), ("B38", "Totale meerzorguren uren:minuten (weekbasis)"),
+                       ("B39", "Berekend meerzorgprofiel"), ("B40", "Berekend maatwerkbudget (jaar)"), ("B41", "Berekend etmaalbedrag"),
+                       ("B42", "Uitkomst volgens het beleid")):  # fmt: skip
+        oi[cel] = tekst
+        oi[cel].font = stijl.VET
+    oi["E39"].number_format = FMT_EURO
+    # the calculation in steps (staff): a labelled, collapsed group J:K
+    stijl.kopbalk(oi, "J6:K6", "Berekening in stappen (voor het zorgkantoor)")
+    for r, t in STAPPEN.items():
+        oi[f"J{r}"] = t
+    for col, w in (("A", 2.9), ("B", 52), ("C", 24), ("D", 2), ("E", 24), ("F", 2), ("J", 44), ("K", 22)):
+        oi.column_dimensions[col].width = w
+    oi.column_dimensions.group("J", "K", hidden=True, outline_level=1)
+    oi.sheet_properties.outlinePr.summaryRight = False
+
+
+def voorgevuld(p: Parameters) -> dict[tuple[str, str], str]:
+    """Input cells with a formula until the provider types over it (as in the official form):
+    the provider's name and its zorgkantoor looked up from the NZa number (E4) in the year's
+    list of NZa registrations. Not part of ``formules()``: overwriting them is allowed."""
+    if zorgaanbieders.laad(p.jaar) is None:
+        return {}
+    nr = 'IF(ISNUMBER($E$4),$E$4,IFERROR(VALUE(TRIM($E$4)),-1))'
+    zk = f"VLOOKUP({nr},mzp_nza,3,FALSE)"
+    return {
+        (VOORBLAD, "C10"): f'=IFERROR(VLOOKUP({nr},mzp_nza,2,FALSE),"")',
+        (VOORBLAD, "G10"): f'=IFERROR(INDEX(mzp_zk,{zk},2),"")',  # as the official form: the insurer ("Menzis")
+        (VOORBLAD, "G11"): f'=IFERROR(INDEX(mzp_zk,{zk},1),"")',  # the zorgkantoor region
+    }
+
+
+def verklaring(jaar: int) -> list[str]:
+    """What the signer declares (in our words; the same points as the official form, 2026 with
+    the client's written authorisation)."""
+    punten = [
+        "de opgegeven uren en de inzet reëel zijn en passen bij de zorg die de cliënt(en) nodig heeft of hebben;",
+        "het meerzorgbudget alleen wordt gebruikt voor de zorg aan de cliënt(en) van deze aanvraag en niet voor andere doelen;",
+        "de cliënt of zijn vertegenwoordiger het meerzorgplan heeft ondertekend en dat deze getekende versie in het zorgdossier zit;",
+        "de gegevens in dit formulier naar waarheid zijn ingevuld, en dat de zorgaanbieder wijzigingen (zoals verhuizing, overlijden of afbouw van de zorg) direct aan het zorgkantoor meldt;",
+    ]
+    if jaar >= 2026:
+        punten.append("de cliënt of zijn vertegenwoordiger de zorgaanbieder schriftelijk heeft gemachtigd om deze meerzorgaanvraag in te dienen, en dat de zorgaanbieder die machtiging bewaart.")
+    return punten
+
+
+def _voorblad(vb, p: Parameters) -> None:
+    """The Voorblad as the official one: NZa cat./nr., AGB, provider and zorgkantoor, tariff and
+    sector, new/repeat request and type, the block of flags, the declaration, the signature
+    box, the totals; then this form's own check (status and messages)."""
+    naam_cel, datum_cel, box = ondertekening(p.jaar)
+    stijl.titel(vb["B1"], f"Aanvraagformulier (preventieve) meerzorg {p.jaar}")
+    vb.row_dimensions[1].height = 34
+    vb["B2"] = "Wlz-zorgaanbieder"
+    vb["B2"].font = stijl.WLZ
+    vb["D3"], vb["E3"] = "cat.", "nr."
+    for c in ("D3", "E3"):
+        vb[c].alignment = stijl.MIDDEN
+    stijl.kopbalk(vb, "B4:C4", "Registratienummer NZa")
+    vb["D4"] = 300
+    vb["D4"].alignment = stijl.MIDDEN
+    stijl.kopbalk(vb, "B6:C6", "AGB-code")
+    vb["G5"] = "Naar het formulier van Zorgverzekeraars Nederland"
+    vb["G5"].font = stijl.KLEIN
+    vb["G5"].alignment = Alignment(horizontal="right")
+    vb["G6"] = f"Versie {p.versie}"
+    vb["G6"].alignment = Alignment(horizontal="right")
+    stijl.kopbalk(vb, "B8:C8", "Zorgaanbieder")
+    stijl.kopbalk(vb, "F8:G8", "Zorgkantoor")
+    for r, t in zip(range(10, 15), ("Naam", "Plaats", "Coördinator meerzorg", "Telefoon", "E-mail")):
+        vb[f"B{r}"] = t
+    for r, t in zip(range(10, 15), ("Naam zorgkantoor", "Zorgkantoorregio", "Contactpersoon", "Telefoon", "E-mail")):
+        vb[f"F{r}"] = t
+    stijl.kopbalk(vb, "B16:C16", "Afgesproken tariefpercentage zorgkantoor")
+    stijl.kopbalk(vb, "F16:G16", "Voor welke sector vraagt de Wlz-aanbieder meerzorg aan?")
+    stijl.kopbalk(vb, "B19:C19", "Geef aan of het een nieuwe aanvraag is of een heraanvraag")
+    stijl.kopbalk(vb, "B22:C22", "Geef aan om welk type aanvraag het gaat")
+    for r, t in ((19, "Er is betrokkenheid van het CCE"), (21, "Aanvraag betreft profiel exclusief dagbesteding"),
+                 (23, "Aanvraag betreft profiel exclusief behandeling"), (25, "Contextgebonden middelen hoger dan 7,1% van het meerzorgbudget")):  # fmt: skip
+        vb[f"F{r}"] = t
+        vb[f"F{r}"].font = stijl.VET
+    for r in (20, 22, 24, 26, 28):
+        stijl.uitvoer(vb[f"G{r}"])
+    vb["B29"] = "Door ondertekening van dit formulier verklaart de zorgaanbieder dat:"
+    vb["B29"].font = stijl.VET
+    for k, punt in enumerate(verklaring(p.jaar)):
+        r = 30 + k
+        vb[f"B{r}"] = f"{k + 1}."
+        vb[f"B{r}"].alignment = Alignment(horizontal="right", vertical="top")
+        vb[f"C{r}"] = punt
+        vb.merge_cells(f"C{r}:G{r}")
+        vb[f"C{r}"].alignment = stijl.WRAP
+        vb.row_dimensions[r].height = 30
+    # the signature box (unlocked, as in the official form) and the signer
+    vb.merge_cells(box)
+    eerste, laatste = box.split(":")
+    for rij in vb[box]:
+        for c in rij:
+            c.protection = ONTGRENDELD
+            c.border = stijl.RAND
+    onder = int(laatste[1:]) + 1
+    vb[f"B{onder}"] = "(handtekening)"
+    vb[f"B{onder}"].font = stijl.KLEIN
+    vb[f"B{naam_cel[1:]}"] = "Naam"
+    vb[f"B{datum_cel[1:]}"] = "Datum"
+    vb["G36"] = f"Totaal jaarbedrag meerzorg {p.jaar}"
+    vb["G38"] = "Berekend etmaalbedrag"
+    vb["G40"] = "Aangevraagde periode in maanden"
+    for c in ("G36", "G38", "G40"):
+        vb[c].font = stijl.VET
+    for c in ("G37", "G39"):
+        stijl.uitvoer(vb[c], vet=True)
+        vb[c].alignment = Alignment(horizontal="center")
+    # this form's own check
+    s0 = STATUS_RIJ
+    stijl.kopbalk(vb, f"B{s0 - 1}:G{s0 - 1}", "Controle van het formulier")
+    for r in range(s0, s0 + 8):
+        vb.merge_cells(f"B{r}:G{r}")
+        vb[f"B{r}"].alignment = stijl.WRAP
+        vb.row_dimensions[r].height = 30
+    vb[STATUS_CEL].font = stijl.VET
+    vb["L22"] = "Hulpcellen (niet wijzigen)"
+    # the official column widths
+    for col, w in zip("ABCDEFGH", (2.9, 22, 49.4, 9.1, 12, 24, 51.9, 2)):
+        vb.column_dimensions[col].width = w
+    _verberg(vb, VERBORGEN[VOORBLAD])
+
+
+def _verberg(ws, bereiken) -> None:
+    """Hide the helper columns of each (van, tot) range."""
+    for van, tot in bereiken:
+        for k in range(column_index_from_string(van), column_index_from_string(tot) + 1):
+            ws.column_dimensions[get_column_letter(k)].hidden = True
 
 
 def _invoer_opmaak(wb, p: Parameters) -> None:
@@ -353,7 +511,7 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
             validaties[k] = v
         return validaties[k]
 
-    for inv in INVOER:
+    for inv in invoer(p.jaar):
         ws = wb[inv.blad]
         c = ws[inv.cel]
         c.protection = ONTGRENDELD
@@ -393,6 +551,8 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
             v = dv(inv.blad, s, lambda: DataValidation(type="list", formula1=zp_lijst, allow_blank=True, error="Kies een zorgprofiel uit de lijst."))
         elif s == JA_NEE:
             v = dv(inv.blad, s, lambda: DataValidation(type="list", formula1='"Ja,Nee"', allow_blank=True, error="Kies Ja of Nee."))
+        elif s == DOELGROEP:
+            v = dv(inv.blad, s, lambda: DataValidation(type="list", formula1="mzp_doelgroepen", allow_blank=True, error="Kies een doelgroep uit de lijst."))
         elif s == FUNCTIE:
             v = dv(inv.blad, s, lambda: DataValidation(type="list", formula1='"Wonen,Dagbesteding"', allow_blank=True, error="Kies Wonen of Dagbesteding."))
         else:
@@ -443,7 +603,7 @@ def _uitvoer_opmaak(wb) -> None:
 
 def _namen(wb, p: Parameters) -> None:
     refs: dict[str, str] = {}
-    for inv in INVOER:
+    for inv in invoer(p.jaar):
         refs[inv.naam] = f"'{inv.blad}'!${inv.cel[0] if inv.cel[1].isdigit() else inv.cel[:2]}${inv.cel.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}"
     for naam, (blad, cel) in UITVOER.items():
         col = cel.rstrip("0123456789")
@@ -469,20 +629,57 @@ def _kleuren(wb) -> None:
     when complete; the "Let op" lines amber."""
     vb = wb[VOORBLAD]
     rood, oranje, groen = (PatternFill("solid", fgColor=k, bgColor=k) for k in ("FFC7CE", "FFEB9C", "C6EFCE"))
-    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=["$L$30=1"], fill=rood, stopIfTrue=True))
-    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=['$L$80<>""'], fill=oranje, stopIfTrue=True))
-    vb.conditional_formatting.add("B28:G28", FormulaRule(formula=["$L$30=0"], fill=groen))
-    vb.conditional_formatting.add("B29:G35", FormulaRule(formula=['$B29<>""'], fill=oranje))
+    s0 = STATUS_RIJ
+    vb.conditional_formatting.add(f"B{s0}:G{s0}", FormulaRule(formula=["$L$95=1"], fill=rood, stopIfTrue=True))
+    vb.conditional_formatting.add(f"B{s0}:G{s0}", FormulaRule(formula=['$L$80<>""'], fill=oranje, stopIfTrue=True))
+    vb.conditional_formatting.add(f"B{s0}:G{s0}", FormulaRule(formula=["$L$95=0"], fill=groen))
+    vb.conditional_formatting.add(f"B{s0 + 1}:G{s0 + 7}", FormulaRule(formula=[f'$B{s0 + 1}<>""'], fill=oranje))
+
+
+# Print setup per sheet: (print area, orientation, rows repeated on every page, fit to one page high)
+AFDRUK = {
+    VOORBLAD: (f"A1:H{STATUS_RIJ + 7}", "portrait", None, True),
+    CLIENTGEGEVENS: (f"A1:{CG_CONTROLE}23", "landscape", "6:6", True),
+    AANVRAAG_IND: ("A1:AA74", "portrait", "15:15", False),
+    OVERZICHT_IND: ("A1:F42", "portrait", None, True),
+    GROEP: ("A1:X36", "landscape", "18:18", True),
+    HANDLEIDING: (None, "portrait", None, False),
+    VERSIEBEHEER: (None, "portrait", None, False),
+    VRAGENLIJST: (None, "landscape", "4:4", False),
+    PARAMETEROVERZICHT: (None, "landscape", None, False),
+}
 
 
 def _print(wb) -> None:
+    """A4, fit to the page width, the official blocks kept together: print areas, repeated
+    header rows, page breaks only at block boundaries (Aanvraag individueel: the day
+    programme on its own page, under its header row)."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    for naam, (gebied, richting, titels, een_pagina) in AFDRUK.items():
+        ws = wb[naam]
+        if gebied is None:
+            gebied = f"A1:{get_column_letter(max(ws.max_column, 1))}{max(ws.max_row, 1)}"
+        ws.print_area = gebied
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = richting
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 1 if een_pagina else 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.5
+        if titels:
+            ws.print_title_rows = titels
+    # LibreOffice draws a number of a hidden column next to a merged cell as "###" in the print:
+    # the Voorblad helpers (hidden columns I:Q) get a format that shows nothing
     vb = wb[VOORBLAD]
-    vb.print_area = "A1:H42"
-    vb.page_setup.paperSize = vb.PAPERSIZE_A4
-    vb.page_setup.orientation = "portrait"
-    vb.page_setup.fitToWidth = 1
-    vb.page_setup.fitToHeight = 1
-    vb.sheet_properties.pageSetUpPr.fitToPage = True
+    for rij in vb.iter_rows(min_col=9, max_col=17):
+        for c in rij:
+            if c.value is not None:
+                c.number_format = ";;;"
+    # Aanvraag individueel: the totals and hours (rows 1-13) on page 1, the day programme from row 15
+    wb[AANVRAAG_IND].row_breaks.append(Break(id=13))
 
 
 def maak_werkboek(p: Parameters, variant: str) -> Workbook:
@@ -501,6 +698,8 @@ def maak_werkboek(p: Parameters, variant: str) -> Workbook:
     for (blad, cel), formule in fm.formules(p, variant).items():
         wb[blad][cel] = formule
     _invoer_opmaak(wb, p)
+    for (blad, cel), formule in voorgevuld(p).items():
+        wb[blad][cel] = formule
     _uitvoer_opmaak(wb)
     _kleuren(wb)
     _namen(wb, p)

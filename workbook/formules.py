@@ -32,8 +32,20 @@ from .layout import (
     LEES_GETAL,
     LEES_TIJDSTIP,
     AI_DAG_KETEN,
+    AI_DAG_LET_OP,
+    AI_DAG_LET_OP_AANTAL,
+    AI_DAG_LET_OP_EERSTE,
     AI_LET_OP,
+    CG_CCE_WAARDE,
+    CG_CONTROLE,
     CG_JA_NEE,
+    CG_LVHC,
+    CG_LVHC_WAARDE,
+    CG_VV,
+    CG_WAARDE,
+    heeft_lvhc,
+    ondertekening,
+    STATUS_RIJ,
     GR_LET_OP,
     LEZERS,
     OVERZICHT_IND,
@@ -60,14 +72,17 @@ PC_START = 60  # first prestatiecode row
 LIJST_KOL_RATIO = "BA"
 LIJST_KOL_TIJD = "BB"
 LIJST_KOL_TEKST = "BD"  # BD:BE: code -> text of the messages (mzp_teksten)
+LIJST_KOL_NZA = "BG"  # BG:BI: the NZa registrations of the year (mzp_nza: nr, name, zorgkantoor number)
+LIJST_KOL_ZK = "BJ"  # BJ:BK: the zorgkantoren (mzp_zk: region, insurer)
+LIJST_KOL_DOELGROEP = "BM"  # the doelgroepen (LVHC, 2026)
 BAND_KOL = 8  # column H: first band lower bound
 GROOT = "1E+300"  # padding for unused band bounds (MATCH never reaches it)
 
 # Helper cells on the Voorblad (column L, outside the print area)
 SOORT = f"{V}!$L$23"  # "individueel" / "preventief" / "groep" / "" / "?"
 FOUT_ALG = f"{V}!$L$29"  # first general message
-FOUT_IND = f"{V}!$L$31"  # 1 when the individual calculation has a fout
-FOUT_GRP = f"{V}!$L$32"  # 1 when the group calculation has a fout
+FOUT_IND = f"{V}!$L$96"  # 1 when the individual calculation has a fout
+FOUT_GRP = f"{V}!$L$97"  # 1 when the group calculation has a fout
 TARIEF = f"{V}!$L$17"  # the tariff as read (lees_getal of C17)
 
 EPS = "1E-9"
@@ -384,7 +399,21 @@ def parameter_namen(p: Parameters) -> dict[str, str]:
         "mzp_ratios": f"'{PARAMETERS}'!${LIJST_KOL_RATIO}$2:${LIJST_KOL_RATIO}${1 + len(p.begeleider_ratios)}",
         "mzp_tijden": f"'{PARAMETERS}'!${LIJST_KOL_TIJD}$2:${LIJST_KOL_TIJD}${1 + len(tijden(p))}",
         "mzp_teksten": f"'{PARAMETERS}'!${LIJST_KOL_TEKST}$2:${kolom_plus(LIJST_KOL_TEKST, 1)}${1 + len(TEKSTEN)}",
+        **{naam: f"'{PARAMETERS}'!${kol}$2:${kol}${1 + len(w)}" for naam, (kol, _k, w) in lijst_kolommen(p).items()},
+        **({"mzp_nza": f"'{PARAMETERS}'!${LIJST_KOL_NZA}$2:${kolom_plus(LIJST_KOL_NZA, 2)}${1 + len(za.registraties)}",
+            "mzp_zk": f"'{PARAMETERS}'!${LIJST_KOL_ZK}$2:${kolom_plus(LIJST_KOL_ZK, 1)}${1 + len(za.zorgkantoren)}"} if (za := _zorgaanbieders(p.jaar)) else {}),
     }
+
+
+def lijst_kolommen(p: Parameters) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Lists on the Parameters sheet: defined name -> (column, header, values)."""
+    return {"mzp_doelgroepen": (LIJST_KOL_DOELGROEP, "doelgroepen (LVHC)", lijst(p, "doelgroepen") or ("",))}
+
+
+def _zorgaanbieders(jaar: int):
+    from . import zorgaanbieders
+
+    return zorgaanbieders.laad(jaar)
 
 
 def tijden(p: Parameters) -> list[float]:
@@ -395,14 +424,44 @@ def tijden(p: Parameters) -> list[float]:
 
 
 def pc_rijen(p: Parameters):
-    """Allowed prestatiecodes (VV7/VV8 only with behandeling and dagbesteding)."""
+    """Every prestatiecode of the year (VV7/VV8 with a Nee too: computed like the official tool, with a "Let op")."""
     out = []
     for pc in p.prestatiecodes.values():
-        if pc.zorgprofiel in p.alleen_met_behandeling_en_dagbesteding and not (pc.behandeling and pc.dagbesteding):
-            continue
         key = f"{pc.zorgprofiel}|{'Ja' if pc.behandeling else 'Nee'}|{'Ja' if pc.dagbesteding else 'Nee'}"
         out.append((key, pc))
     return out
+
+
+# VV7/VV8 with a Nee: the instruction (ZN webinar administratie meerzorg, oktober 2025) and its consequence
+VV_NEE = (
+    "volgens de instructie van ZN (webinar administratie meerzorg, oktober 2025) vult u bij VV7 en VV8 altijd Ja in, "
+    "en zonder behandeling 0 uur inzet behandelaren; het bedrag kan nu te hoog zijn."
+)
+# Lists of the official 2026 form (Data en informatie A46:A59 and B46:B51), used until the
+# parameter file carries them (p.lijsten, issue 10)
+_LIJSTEN_2026 = {
+    "doelgroepen": tuple(f"{d} geleverd in {w}" for d in ("Korsakov", "Huntington", "LBS", "GP+", "D-zep", "MS+", "NAH+") for w in ("DEC", "REC")),
+    "lvhc_zorgprofielen": ("VV7", "VV8", "LG6", "LG7", "GGZ4W", "GGZ5W"),
+}
+
+
+def lijst(p: Parameters, naam: str) -> tuple[str, ...]:
+    """A list of the year's parameter file (``p.lijsten``), else the official 2026 form's (2026 on)."""
+    lijsten = getattr(p, "lijsten", None)
+    waarde = getattr(lijsten, naam, None) if lijsten is not None and not isinstance(lijsten, dict) else (lijsten or {}).get(naam)
+    if waarde is not None:
+        return tuple(waarde)
+    return _LIJSTEN_2026.get(naam, ()) if p.jaar >= 2026 else ()
+
+
+def _in_lijst(x: str, waarden) -> str:
+    """x equals one of the texts (case-insensitive, as Excel compares)."""
+    return "OR(" + ",".join(f"{x}={q(w)}" for w in waarden) + ")" if waarden else "FALSE"
+
+
+def _opsomming(waarden) -> str:
+    w = list(waarden)
+    return ", ".join(w[:-1]) + " en " + w[-1] if len(w) > 1 else "".join(w)
 
 
 def _keten(cellen: list[str]) -> str:
@@ -450,13 +509,14 @@ def _band_idx(mz: str, zprow: str) -> str:
 
 VOLLEDIG = "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend."
 FOUTSTATUS = "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
-ONVOLLEDIG = "De uitkomst en de bedragen zijn berekend, maar het formulier is nog niet volledig; zie de melding hieronder."
+ONVOLLEDIG = "Het formulier is niet volledig gevuld; de uitkomst en de bedragen zijn wel berekend. Zie de melding hieronder."
+NIET_VOLLEDIG_OFFICIEEL = "Het formulier is niet volledig gevuld"  # the official Voorblad I11
 # Voorblad helper rows (column L): warnings ("Let op") from L50 with running counts in M,
 # missing data (what the checker reports as "volledigheid") in L80:L84.
 LET_OP_START = 50
 
 
-def voorblad(f: dict) -> None:
+def voorblad(f: dict, p: Parameters) -> None:
     t = f"TRIM({V}!$C$23)"
     f[(V, "L23")] = (
         f'=IF({t}="","",IF(OR({t}={q(TYPE_PREVENTIEF)},{t}="preventief"),"preventief",'
@@ -483,26 +543,27 @@ def voorblad(f: dict) -> None:
         ]
     )
     # first messages per part (shown on the form)
-    f[(V, "B29")] = (
-        '=IF($L$29<>"","Algemeen: "&$L$29,IF(AND($L$30=0,$L$80<>""),'
-        '"Nog niet volledig: "&$L$80&IF($M$84>2," (en nog "&($M$84-1)&" ontbrekende gegevens)",IF($M$84=2," (en nog 1 ontbrekend gegeven)","")),""))'
+    f[(V, f"B{STATUS_RIJ + 1}")] = (
+        '=IF($L$29<>"","Algemeen: "&$L$29,IF(AND($L$95=0,$L$80<>""),'
+        '"Nog niet volledig: "&$L$80&IF($M$80>2," (en nog "&($M$80-1)&" ontbrekende gegevens)",IF($M$80=2," (en nog 1 ontbrekend gegeven)","")),""))'
     )
-    f[(V, "B30")] = f'=IF($L$29<>"","",IF({CG}!$AK$7="","","Cliëntgegevens: "&{CG}!$AK$7))'
-    f[(V, "B31")] = (
+    f[(V, f"B{STATUS_RIJ + 2}")] = f'=IF($L$29<>"","",IF({CG}!$AK$7="","","Cliëntgegevens: "&{CG}!$AK$7))'
+    f[(V, f"B{STATUS_RIJ + 3}")] = (
         f'=IF(OR($L$29<>"",$L$23="groep"),"",IF({AI}!$Z$5<>"","Uren: "&{AI}!$Z$5,'
         f'IF({AI}!$AB$16<>"",{AI}!$AB$16,IF({AI}!$AC$16<>"",{AI}!$AC$16,""))))'
     )
-    f[(V, "B32")] = f'=IF(OR($L$29<>"",$L$23<>"groep"),"",IF({GR}!$M$15<>"","Groep: "&{GR}!$M$15,""))'
-    f[(V, "L31")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{AI}!$Z$5<>"",{AI}!$AB$16<>"",{AI}!$AC$16<>""),1,0)'
-    f[(V, "L32")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{GR}!$M$15<>""),1,0)'
-    f[(V, "L30")] = '=IF($L$29<>"",1,IF(OR($L$23="individueel",$L$23="preventief"),$L$31,IF($L$23="groep",$L$32,1)))'
-    f[(V, "B28")] = f'=IF($L$30=1,{q(FOUTSTATUS)},IF($L$80<>"",{q(ONVOLLEDIG)},{q(VOLLEDIG)}))'
+    f[(V, f"B{STATUS_RIJ + 4}")] = f'=IF(OR($L$29<>"",$L$23<>"groep"),"",IF({GR}!$M$15<>"","Groep: "&{GR}!$M$15,""))'
+    f[(V, "L96")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{AI}!$Z$5<>"",{AI}!$AB$16<>"",{AI}!$AC$16<>""),1,0)'
+    f[(V, "L97")] = f'=IF(OR($L$29<>"",{CG}!$AK$7<>"",{GR}!$M$15<>""),1,0)'
+    f[(V, "L95")] = '=IF($L$29<>"",1,IF(OR($L$23="individueel",$L$23="preventief"),$L$96,IF($L$23="groep",$L$97,1)))'
+    f[(V, f"B{STATUS_RIJ + 0}")] = f'=IF($L$95=1,{q(FOUTSTATUS)},IF($L$80<>"",{q(ONVOLLEDIG)},{q(VOLLEDIG)}))'
     # "Let op": warnings of the engine (validatie.py, berekening.py) and the checker; they do
     # not block the amounts. One per cell in L50:L73 (a group client's together), running count in M.
-    ind = '$L$31=0,OR($L$23="individueel",$L$23="preventief")'
+    ind = '$L$96=0,OR($L$23="individueel",$L$23="preventief")'
     ai0, ai1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
+    d0 = DAG_RIJEN.start
     let_op = [
-        f'=IF(AND($L$23="groep",$L$32=0,{GR}!$M$12="Nee"),"Let op: de contextgebonden middelen van de groep liggen boven de drempel; het deel erboven is bij de budgetten opgeteld. Het zorgkantoor beoordeelt dit.",'
+        f'=IF(AND($L$23="groep",$L$97=0,{GR}!$M$12="Nee"),"Let op: de contextgebonden middelen van de groep liggen boven de drempel; het deel erboven is bij de budgetten opgeteld. Het zorgkantoor beoordeelt dit.",'
         f'IF(AND({ind},{OI}!$K$31="Nee"),"Let op: de contextgebonden middelen liggen boven de drempel; het deel erboven is bij het budget opgeteld. Het zorgkantoor beoordeelt dit.",""))',
         f'=IF(AND(OR($L$23="individueel",$L$23="preventief",AND($L$23="groep",{GR}!$M$5>0)),ISNUMBER({g41})),'
         f'IF(AND({g41}=INT({g41}),{g41}>=1,{g41}<={MAX_MAANDEN_REKENTOOL},{g41}>mzp_max_maanden),'
@@ -511,10 +572,15 @@ def voorblad(f: dict) -> None:
         f'=IF(AND(OR($L$23="individueel",$L$23="preventief"),SUM({CG}!$AD$8:$AD$23)>0),'
         f'"Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7; rij "&(7+MATCH(1,{CG}!$AD$8:$AD$23,0))&" is ook ingevuld en telt niet mee.","")',
         *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${k}${r},"")' for k, r in ((ai0, 6), (ai1, 6), (ai0, 7), (ai0, 8))),
+        *(
+            f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${eerste}${d0}&IF({AI}!${aantal}${d0}>1," (en nog "&({AI}!${aantal}${d0}-1)&" regels: zie het blad Aanvraag individueel)",""),"")'
+            for eerste, aantal in zip(AI_DAG_LET_OP_EERSTE, AI_DAG_LET_OP_AANTAL)
+        ),
+        *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{CG}!${k}$7,"")' for k in (CG_VV, CG_LVHC)),
     ]
     for r in CLIENT_RIJEN:
         g = r + GROEP_RIJ_OFFSET
-        deel = '&" "&'.join(f"{GR}!${kolom_plus(GR_LET_OP, i)}${g}" for i in range(3))
+        deel = '&" "&'.join([f"{GR}!${kolom_plus(GR_LET_OP, i)}${g}" for i in range(3)] + [f"{CG}!${k}${r}" for k in (CG_VV, CG_LVHC)])
         let_op.append(f'=IF($L$23="groep",TRIM({deel}),"")')
     l0 = LET_OP_START
     l1 = l0 + len(let_op) - 1
@@ -523,42 +589,69 @@ def voorblad(f: dict) -> None:
         vorige = f"$M${r - 1}+" if r > l0 else ""
         f[(V, f"M{r}")] = f'={vorige}IF($L${r}<>"",1,0)'
     zie = ": zie de kolom Controle op het blad Clientgegevens)"
-    for k, r in enumerate((33, 34, 35), start=1):
+    for k, r in enumerate(range(STATUS_RIJ + 5, STATUS_RIJ + 8), start=1):
         meer = f'&IF($M${l1}>{k + 1}," (en nog "&($M${l1}-{k})&" meldingen{zie}",IF($M${l1}={k + 1}," (en nog 1 melding{zie}",""))' if k == 3 else ""
         f[(V, f"B{r}")] = f'=IF($M${l1}<{k},"",INDEX($L${l0}:$L${l1},MATCH({k},$M${l0}:$M${l1},0)){meer})'
-    # missing data: the checker's "volledigheid" (xl_meerzorg.workbook.controle); the amounts are computed.
-    # L80 = the first missing item of L81:L84, M84 = how many.
-    ontbreekt = [
-        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($E$4)="","het registratienummer NZa (Voorblad E4) ontbreekt.",""))',
-        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($E$6)="","de AGB-code (Voorblad E6) ontbreekt.",""))',
-        '=IF(OR($L$23="",$L$23="?"),"",IF(TRIM($G$41)="","de aangevraagde periode in maanden (Voorblad G41) ontbreekt.",""))',
-        f"={CG}!$AX$7",
+    # missing data: the checker's "volledigheid" (xl_meerzorg.workbook.controle) and the fields the
+    # official Voorblad requires (its "Het formulier is niet volledig gevuld"); the amounts are computed.
+    # L80 = the first missing item of L81:L8x, M80 = how many.
+    naam_cel, datum_cel, _box = ondertekening(p.jaar)
+    geen_type = 'OR($L$23="",$L$23="?")'
+    velden = [
+        ("$E$4", "het registratienummer NZa (Voorblad E4) ontbreekt."),
+        ("$E$6", "de AGB-code (Voorblad E6) ontbreekt."),
+        ("$G$41", "de aangevraagde periode in maanden (Voorblad G41) ontbreekt."),
+        ("$C$20", "nieuwe aanvraag of heraanvraag (Voorblad C20) ontbreekt."),
+        ("$G$17", "de sector (Voorblad G17) ontbreekt."),
+        (f"${naam_cel[0]}${naam_cel[1:]}", f"de naam van de ondertekenaar (Voorblad {naam_cel}) ontbreekt."),
+        (f"${datum_cel[0]}${datum_cel[1:]}", f"de datum van ondertekening (Voorblad {datum_cel}) ontbreekt."),
     ]
-    for r, formule in zip(range(81, 85), ontbreekt):
+    ontbreekt = [f'=IF({geen_type},"",IF(TRIM({cel})="",{q(tekst)},""))' for cel, tekst in velden] + [f"={CG}!$AX$7"]
+    eerste = 81
+    laatste = eerste + len(ontbreekt) - 1
+    for r, formule in enumerate(ontbreekt, start=eerste):
         f[(V, f"L{r}")] = formule
-    f[(V, "L80")] = '=IF($L$81<>"",$L$81,IF($L$82<>"",$L$82,IF($L$83<>"",$L$83,$L$84)))'
-    f[(V, "M84")] = f'=IF($L$81<>"",1,0)+IF($L$82<>"",1,0)+IF($L$83<>"",1,0)+{CG}!$AY$7'
+    f[(V, "L80")] = "=" + "".join(f'IF($L${r}<>"",$L${r},' for r in range(eerste, laatste)) + f"$L${laatste}" + ")" * (laatste - eerste)
+    f[(V, "M80")] = "=" + "+".join(f'IF($L${r}<>"",1,0)' for r in range(eerste, laatste)) + f"+{CG}!$AY$7"
+    # as the official Voorblad I11 (hidden there too)
+    f[(V, "I11")] = f'=IF(OR($L$95=1,$L$80<>""),{q(NIET_VOLLEDIG_OFFICIEEL)},"Formulier volledig gevuld")'
+    # the block of flags (official F19:G28), for every request with a type
+    act = f"{CG}!$AE$7:$AE$23"
+    def bij(voorwaarde: str) -> str:
+        n = f"SUMPRODUCT(({act}=1)*({voorwaarde}))"
+        return f'=IF(OR($L$23="",$L$23="?"),"",IF({n}>0,"Ja, bij "&{n}&" cliënt(en)","Nee"))'
+    f[(V, "G20")] = bij(f'{CG}!${CG_CCE_WAARDE[1]}$7:${CG_CCE_WAARDE[1]}$23="Ja"')
+    f[(V, "G22")] = bij(f'{CG}!$BB$7:$BB$23="Nee"')
+    f[(V, "G24")] = bij(f'{CG}!$BC$7:$BC$23="Nee"')
+    f[(V, "G26")] = (
+        f'=IF(OR($L$23="",$L$23="?",$L$95=1),"",IF(OR(AND($L$23="groep",{GR}!$M$12="Nee"),AND($L$23<>"groep",{OI}!$K$31="Nee")),"Ja","Nee"))'
+    )
+    f[(V, "F27")] = '=IF($L$23="groep","Aantal cliënten dat in aanmerking komt voor meerzorg binnen de groep","")'
+    f[(V, "G28")] = f'=IF(AND($L$23="groep",$L$95=0),{GR}!$M$6,"")'
+    f[(V, "B24")] = f'=IF($L$23="groep","Locatie / groep","Locatie / afdeling")'
+    f[(V, "B27")] = f'=IF($L$23="groep","Totaal aantal cliënten in de groep","")'
     f[(V, "G37")] = (
-        f'=IF(OR($L$23="individueel",$L$23="preventief"),IF($L$31=1,"",IF(ISNUMBER({OI}!$K$34),{OI}!$K$34,0)),'
-        f'IF($L$23="groep",IF($L$32=1,"",{GR}!$Q$36+{GR}!$S$36),""))'
+        f'=IF(OR($L$23="individueel",$L$23="preventief"),IF($L$96=1,"",IF(ISNUMBER({OI}!$K$34),{OI}!$K$34,0)),'
+        f'IF($L$23="groep",IF($L$97=1,"",{GR}!$Q$36+{GR}!$S$36),""))'
     )
     f[(V, "G39")] = (
-        f'=IF(OR($L$23="individueel",$L$23="preventief"),IF($L$31=1,"",IF(ISNUMBER({OI}!$K$35),{OI}!$K$35,0)),'
-        f'IF($L$23="groep",IF($L$32=1,"",{GR}!$V$36),""))'
+        f'=IF(OR($L$23="individueel",$L$23="preventief"),IF($L$96=1,"",IF(ISNUMBER({OI}!$K$35),{OI}!$K$35,0)),'
+        f'IF($L$23="groep",IF($L$97=1,"",{GR}!$V$36),""))'
     )
 
 
-def clientgegevens(f: dict) -> None:
+def clientgegevens(f: dict, p: Parameters) -> None:
     S = CLIENTGEGEVENS
     rijen = list(CLIENT_RIJEN)
     for r in rijen:
         i = r - 6
         jokers = f'OR(ISNUMBER(FIND("*",J{r})),ISNUMBER(FIND("?",J{r})),ISNUMBER(FIND("~",J{r})))'  # MATCH wildcards
         f[(S, f"Y{r}")] = f'=IF(TRIM(J{r})="",0,IF({jokers},0,IFERROR(MATCH(SUBSTITUTE(J{r}," ",""),mzp_zp,0),0)))'
-        for invoer, schoon, cel in (("L", CG_JA_NEE[0], "Z"), ("N", CG_JA_NEE[1], "AA")):
+        for invoer, schoon, cel in (("L", CG_JA_NEE[0], CG_WAARDE[0]), ("N", CG_JA_NEE[1], CG_WAARDE[1]), ("V", *CG_CCE_WAARDE),
+                                    *((("X", *CG_LVHC_WAARDE),) if heeft_lvhc(p.jaar) else ())):
             jn = lees_ja_nee(f"{invoer}{r}", f"{schoon}{r}")
             f[(S, f"{schoon}{r}")], f[(S, f"{cel}{r}")] = jn["schoon"], jn["waarde"]
-        f[(S, f"AB{r}")] = f'=IF(OR(Y{r}=0,Z{r}="",AA{r}="",Z{r}="?",AA{r}="?"),0,IFERROR(MATCH(INDEX(mzp_zp,Y{r})&"|"&AA{r}&"|"&Z{r},mzp_pc_key,0),0))'
+        f[(S, f"AB{r}")] = f'=IF(OR(Y{r}=0,BB{r}="",BC{r}="",BB{r}="?",BC{r}="?"),0,IFERROR(MATCH(INDEX(mzp_zp,Y{r})&"|"&BC{r}&"|"&BB{r},mzp_pc_key,0),0))'
         f[(S, f"P{r}")] = f'=IF(AB{r}=0,"",INDEX(mzp_pc_code,AB{r}))'
         f[(S, f"AC{r}")] = f'=IF(AB{r}=0,"",INDEX(mzp_pc_uren,AB{r}))'
         f[(S, f"AD{r}")] = f'=IF(OR(D{r}<>"",F{r}<>"",H{r}<>"",J{r}<>"",L{r}<>"",N{r}<>"",R{r}<>"",T{r}<>""),1,0)'
@@ -591,11 +684,11 @@ def clientgegevens(f: dict) -> None:
             (f'IF(AE{r}=0,"",', ")"),
             (f'IF(TRIM(J{r})="",{wie}&"het zorgprofiel ontbreekt.",', ")"),
             (f'IF(Y{r}=0,{wie}&"onbekend zorgprofiel \'"&J{r}&"\'; kies uit de lijst.",', ")"),
-            (f'IF(Z{r}="",{wie}&"\'Dagbesteding van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
-            (f'IF(Z{r}="?",{wie}&"dagbesteding: vul Ja of Nee in, niet """&{_toon(f"L{r}")}&""".",', ")"),
-            (f'IF(AA{r}="",{wie}&"\'Behandeling van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
-            (f'IF(AA{r}="?",{wie}&"behandeling: vul Ja of Nee in, niet """&{_toon(f"N{r}")}&""".",', ")"),
-            (f'IF(AB{r}=0,{wie}&INDEX(mzp_zp,Y{r})&" met behandeling "&AA{r}&" en dagbesteding "&Z{r}&" heeft geen prestatiecode.",', ")"),
+            (f'IF(BB{r}="",{wie}&"\'Dagbesteding van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
+            (f'IF(BB{r}="?",{wie}&"dagbesteding: vul Ja of Nee in, niet """&{_toon(f"L{r}")}&""".",', ")"),
+            (f'IF(BC{r}="",{wie}&"\'Behandeling van toepassing\' (Ja/Nee) ontbreekt.",', ")"),
+            (f'IF(BC{r}="?",{wie}&"behandeling: vul Ja of Nee in, niet """&{_toon(f"N{r}")}&""".",', ")"),
+            (f'IF(AB{r}=0,{wie}&INDEX(mzp_zp,Y{r})&" met behandeling "&BC{r}&" en dagbesteding "&BB{r}&" heeft geen prestatiecode.",', ")"),
             (f'IF(AG{r}=0,{wie}&"BSN "&H{r}&" is ongeldig (voldoet niet aan de 11-proef).",', ")"),
             datum_fout("F", "geboortedatum"),
             datum_fout("R", "datum opname"),
@@ -609,14 +702,45 @@ def clientgegevens(f: dict) -> None:
             ),
         ]
         f[(S, f"AJ{r}")] = "=" + _ketting(delen)
-        # missing data the checker requires (BSN, name; no empty rows between group clients)
+        # missing data the checker requires (BSN, name, CCE; 2026: LVHC for the profiles the form
+        # asks it for, the doelgroep when LVHC is Ja; no empty rows between group clients)
         gat = f'AND({SOORT}="groep",AD{r}=0,SUM(AD{r + 1}:AD{rijen[-1]})>0)' if r < rijen[-1] else "FALSE"
+        cce = f"{CG_CCE_WAARDE[1]}{r}"
+        ontbreekt = [
+            (f'TRIM(H{r})=""', f"het BSN van cliënt {i} (Clientgegevens H{r}) ontbreekt."),
+            (f'TRIM(D{r})=""', f"de naam van cliënt {i} (Clientgegevens D{r}) ontbreekt."),
+            (f'{cce}=""', f"'CCE betrokken' (Ja/Nee) van cliënt {i} (Clientgegevens V{r}) ontbreekt."),
+            (f'{cce}="?"', f"'CCE betrokken' van cliënt {i} (Clientgegevens V{r}): vul Ja of Nee in."),
+        ]
+        if heeft_lvhc(p.jaar):
+            lv = f"{CG_LVHC_WAARDE[1]}{r}"
+            lvhc_zp = _in_lijst(f"INDEX(mzp_zp,Y{r})", lijst(p, "lvhc_zorgprofielen"))
+            ontbreekt += [
+                (f'AND(IF(Y{r}>0,{lvhc_zp},FALSE),{lv}="")', f"'Is LVHC van toepassing?' van cliënt {i} (Clientgegevens X{r}) ontbreekt."),
+                (f'AND({lv}="Ja",TRIM(Z{r})="")', f"de doelgroep van cliënt {i} (Clientgegevens Z{r}) ontbreekt (LVHC is Ja)."),
+            ]
+        eerste = "".join(f"IF({a},{q(t)}," for a, t in ontbreekt) + '""' + ")" * len(ontbreekt)
         f[(S, f"AH{r}")] = (
             f'=IF({gat},"rij {r} van Clientgegevens is leeg, maar er staan cliënten onder; vul de cliënten aaneengesloten in vanaf rij 7.",'
-            f'IF(AE{r}=0,"",IF(TRIM(H{r})="","het BSN van cliënt {i} (Clientgegevens H{r}) ontbreekt.",'
-            f'IF(TRIM(D{r})="","de naam van cliënt {i} (Clientgegevens D{r}) ontbreekt.",""))))'
+            f'IF(AE{r}=0,"",{eerste}))'
         )
-        f[(S, f"AI{r}")] = f'=IF({gat},1,IF(AE{r}=0,0,IF(TRIM(H{r})="",1,0)+IF(TRIM(D{r})="",1,0)))'
+        f[(S, f"AI{r}")] = f'=IF({gat},1,IF(AE{r}=0,0,' + "+".join(f"IF({a},1,0)" for a, _ in ontbreekt) + "))"
+        # "Let op": VV7/VV8 with behandeling or dagbesteding Nee (computed with its own prestatiecode)
+        vv = _in_lijst(f"INDEX(mzp_zp,Y{r})", p.alleen_met_behandeling_en_dagbesteding)
+        f[(S, f"{CG_VV}{r}")] = (
+            f'=IF(OR(AE{r}=0,AB{r}=0),"",IF(AND({vv},OR(BB{r}="Nee",BC{r}="Nee")),"Let op: "&{wie}&INDEX(mzp_zp,Y{r})&" met behandeling "&BC{r}&'
+            f'" en dagbesteding "&BB{r}&" ("&P{r}&"): {VV_NEE}",""))'
+        )
+        if heeft_lvhc(p.jaar):
+            dg = _in_lijst(f"TRIM(Z{r})", lijst(p, "doelgroepen"))
+            f[(S, f"{CG_LVHC}{r}")] = (
+                f'=IF(OR(AE{r}=0,Y{r}=0),"",IF({lv}="?","Let op: "&{wie}&"\'Is LVHC van toepassing?\': vul Ja of Nee in, niet """&{_toon(f"X{r}")}&""".",'
+                f'IF(AND(TRIM(Z{r})<>"",NOT({dg})),"Let op: "&{wie}&"de doelgroep \'"&TRIM(Z{r})&"\' staat niet in de lijst; kies uit de lijst.",'
+                f'IF(AND(NOT({lvhc_zp}),OR({lv}="Ja",TRIM(Z{r})<>"")),"Let op: "&{wie}&"LVHC en de doelgroep gelden alleen voor '
+                f'{_opsomming(lijst(p, "lvhc_zorgprofielen"))}, niet voor "&INDEX(mzp_zp,Y{r})&".",""))))'
+            )
+        else:
+            f[(S, f"{CG_LVHC}{r}")] = '=""'
     # first message over all rows (chain from the bottom)
     last = rijen[-1]
     f[(S, f"AK{last}")] = f"=AJ{last}"
@@ -629,13 +753,23 @@ def clientgegevens(f: dict) -> None:
     spatie = '&" "&'
     k0, k1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
     ind = spatie.join(f"{AI}!${k}${r}" for k, r in ((k0, 6), (k1, 6), (k0, 7), (k0, 8)))
+    ind += spatie + spatie.join(f"{AI}!${k}${DAG_RIJEN.start}" for k in AI_DAG_LET_OP_EERSTE)
     for r in rijen:
         grp = spatie.join(f"{GR}!${kolom_plus(GR_LET_OP, i)}${r + GROEP_RIJ_OFFSET}" for i in range(3))
-        eigen = f'IF(OR({SOORT}="individueel",{SOORT}="preventief"),TRIM({ind}),"")' if r == 7 else '""'
-        f[(S, f"X{r}")] = f'=IF(AJ{r}<>"",AJ{r},IF({SOORT}="groep",TRIM({grp}),{eigen}))'
+        eigen = f'IF(OR({SOORT}="individueel",{SOORT}="preventief"),{ind},"")' if r == 7 else '""'
+        f[(S, f"{CG_CONTROLE}{r}")] = (
+            f'=IF(AJ{r}<>"",AJ{r},TRIM(IF({SOORT}="groep",{grp},{eigen}){spatie}{CG_VV}{r}{spatie}{CG_LVHC}{r}))'
+        )
 
 
-def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: str, ratio: str, formatie: str, msg: str, dag: str, keten: str) -> None:
+def _tijd_tekst(x: str) -> str:
+    """hh:mm of a time of day (rounded to the minute), without TEXT (its codes depend on the locale)."""
+    m = f"ROUND({x}*1440,0)"
+    return f'IF(INT({m}/60)<10,"0","")&INT({m}/60)&":"&IF(MOD({m},60)<10,"0","")&MOD({m},60)'
+
+
+def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: str, ratio: str, formatie: str, msg: str, dag: str, keten: str,
+             let_op: str) -> None:
     n = rij - DAG_RIJEN.start + 1
     TV, RV = waarde(S, f"{tot}{rij}", S), waarde(S, f"{ratio}{rij}", S)  # tot and ratio as read
     if rij == DAG_RIJEN.start:
@@ -657,20 +791,36 @@ def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: 
         delen.append((f'IF({waarde(S, f"{tot}{rij - 1}", S)}="","lege regel erboven; vul het dagprogramma zonder lege regels in.",', ")"))
     delen += [
         (f'IF({TV}<={B},"de eindtijd ligt niet na de begintijd.",', ")"),
-        (f'IF(AND(TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),"de functie moet Wonen of Dagbesteding zijn.",', ")"),
-        (f'IF({RV}="","1 begeleider op … cliënt(en) ontbreekt.",', ")"),
-        (f'IF(NOT(ISNUMBER({RV})),{_onleesbaar(J, RV, "1 begeleider op … cliënt(en)", "geen getal", "uitleg:ratio")},', ")"),
-        (f'IF(COUNTIF(mzp_ratios,ROUND({RV},9))=0,"1 begeleider op … cliënt(en) staat niet in de lijst.",', ")"),
+        # a pause (no functie and no ratio, or ratio 0) counts 0 hours, like the official tool
+        (f'IF(AND(TRIM({H})<>"",TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),"de functie moet Wonen of Dagbesteding zijn.",', ")"),
+        (f'IF(AND({RV}<>"",NOT(ISNUMBER({RV}))),{_onleesbaar(J, RV, "1 begeleider op … cliënt(en)", "geen getal", "uitleg:ratio")},', ")"),
+        (f'IF(AND(ISNUMBER({RV}),COUNTIF(mzp_ratios,ROUND(N({RV}),9))=0),"1 begeleider op … cliënt(en) staat niet in de lijst.",', ")"),
     ]
     f[(S, f"{keten}{rij}")] = "=" + _ketting(delen)
     f[(S, f"{msg}{rij}")] = f'=IF({keten}{rij}="","",{q(f"Dagprogramma {dag}, regel {n}: ")}&{keten}{rij})'
+    # "Let op": a functie without a ratio, or a ratio (not 0) without a functie: 0 hours
+    wie = f'"Let op: Cliënt 1"&IF({CG}!$D$7="",""," ("&{CG}!$D$7&")")&": dagprogramma {dag}, regel {n} ("&{_tijd_tekst(B)}&"–"&{_tijd_tekst(TV)}&"): "'
+    f[(S, f"{let_op}{rij}")] = (
+        f'=IF(OR({keten}{rij}<>"",NOT(ISNUMBER({TV})),NOT(ISNUMBER({B}))),"",'
+        f'IF(AND(TRIM({H})<>"",{RV}=""),{wie}&"functie ingevuld maar geen begeleider-ratio; telt als 0 uur.",'
+        f'IF(AND(TRIM({H})="",ISNUMBER({RV}),N({RV})<>0),{wie}&"begeleider-ratio ingevuld maar geen functie; telt als 0 uur.","")))'
+    )
 
 
 def aanvraag_individueel(f: dict) -> None:
     S = AANVRAAG_IND
     for rij in DAG_RIJEN:
-        _dag_rij(f, S, rij, "B", "D", "F", "H", "J", "L", "Z", "maandag-vrijdag", AI_DAG_KETEN[0])
-        _dag_rij(f, S, rij, "N", "P", "R", "T", "V", "X", "AA", "zaterdag-zondag", AI_DAG_KETEN[1])
+        _dag_rij(f, S, rij, "B", "D", "F", "H", "J", "L", "Z", "maandag-vrijdag", AI_DAG_KETEN[0], AI_DAG_LET_OP[0])
+        _dag_rij(f, S, rij, "N", "P", "R", "T", "V", "X", "AA", "zaterdag-zondag", AI_DAG_KETEN[1], AI_DAG_LET_OP[1])
+    # the first "Let op" of a day column from each row down, and how many
+    for let_op, eerste, aantal in zip(AI_DAG_LET_OP, AI_DAG_LET_OP_EERSTE, AI_DAG_LET_OP_AANTAL):
+        laatste = DAG_RIJEN[-1]
+        f[(S, f"{eerste}{laatste}")] = f"={let_op}{laatste}"
+        f[(S, f"{aantal}{laatste}")] = f'=IF({let_op}{laatste}<>"",1,0)'
+        for r in reversed(list(DAG_RIJEN)[:-1]):
+            f[(S, f"{eerste}{r}")] = f'=IF({let_op}{r}<>"",{let_op}{r},{eerste}{r + 1})'
+            f[(S, f"{aantal}{r}")] = f'=IF({let_op}{r}<>"",1,0)+{aantal}{r + 1}'
+
     for cel, functie, kol_f, kol_l in (("G12", "Wonen", "H", "L"), ("G13", "Dagbesteding", "H", "L"),
                                        ("T12", "Wonen", "T", "X"), ("T13", "Dagbesteding", "T", "X")):  # fmt: skip
         delen = [f'IF(TRIM({kol_f}{r})="{functie}",{kol_l}{r},0)' for r in DAG_RIJEN]
@@ -713,8 +863,8 @@ def aanvraag_individueel(f: dict) -> None:
         f'SUMPRODUCT((TRIM(${functie}${d0}:${functie}${d1})="Dagbesteding")*ISNUMBER(${kolom(f"{tot}{d0}")}${d0}:${kolom(f"{tot}{d0}")}${d1}))'
         for tot, functie in (("D", "H"), ("P", "T"))
     )
-    f[(S, f"{k0}7")] = f'=IF(AND({CG}!$Z$7="Nee",{dagbesteding}>0),{wie}&"dagbesteding is Nee, de dagbesteding in het dagprogramma telt niet mee.","")'
-    f[(S, f"{k0}8")] = f'=IF(AND({CG}!$AA$7="Nee",ISNUMBER({v["I6"]}),N({v["I6"]})<>0),{wie}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")'
+    f[(S, f"{k0}7")] = f'=IF(AND({CG}!$BB$7="Nee",{dagbesteding}>0),{wie}&"dagbesteding is Nee, de dagbesteding in het dagprogramma telt niet mee.","")'
+    f[(S, f"{k0}8")] = f'=IF(AND({CG}!$BC$7="Nee",ISNUMBER({v["I6"]}),N({v["I6"]})<>0),{wie}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")'
 
 
 def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
@@ -724,8 +874,8 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     # K9 = 0 (no or an unknown zorgprofiel): the chain stays empty instead of #VALUE!
     K[8] = f'=IF({CG}!$Y${r}=0,"",INDEX(mzp_zp,{CG}!$Y${r}))'
     K[9] = f"={CG}!$Y${r}"
-    K[10] = f"={CG}!$Z${r}"
-    K[11] = f"={CG}!$AA${r}"
+    K[10] = f"={CG}!$BB${r}"
+    K[11] = f"={CG}!$BC${r}"
     K[12] = f"={CG}!$P${r}"
     K[13] = f"={CG}!$AC${r}"
     K[14] = f"={AI}!$I$3"
@@ -756,7 +906,20 @@ def overzicht_individueel(f: dict, variant: str, jaar: int) -> None:
     for row, formula in K.items():
         f[(S, f"K{row}")] = formula
     actief = f'OR({SOORT}="individueel",{SOORT}="preventief")'
-    blok = f"OR(NOT({actief}),{V}!$L$31=1)"
+    blok = f"OR(NOT({actief}),{V}!$L$96=1)"
+    # the sheet as the official one: client and zorgprofiel, the blocks with subtotals (from the steps in K)
+    toon = {
+        "C8": "K14", "E8": "K14", "C9": "K15", "E9": 'IF(K10="Ja",K15,0)', "C10": "K16", "E10": "K16",
+        "E11": 'E8+IF(ISNUMBER(E9),E9,0)+E10', "C14": f"N({waarde(AI_BLAD, 'I6')})", "E14": 'IF(K11="Ja",K17,0)', "E15": "E14",
+        "C18": "K18", "E18": "K18", "C21": "K19", "E21": "K19", "C24": f"N({waarde(AI_BLAD, 'I8')})", "E24": "K20", "E25": "E24",
+        "C28": "K14+K15+K16+K17-K18+K19+K20", "E28": "K21",
+        "B31": f'IF({AI}!$N$5="","a.",{AI}!$N$5)', "C31": f"N({waarde(AI_BLAD, 'V5')})",
+        "B32": f'IF({AI}!$N$6="","b.",{AI}!$N$6)', "C32": f"N({waarde(AI_BLAD, 'V6')})", "C33": "K27", "C34": "K31",
+    }  # fmt: skip
+    for cel, x in toon.items():
+        f[(S, cel)] = f'=IF({blok},"",{x})'
+    f[(S, "C4")] = f'=IF(NOT({actief}),"",IF({CG}!$D$7="","Cliënt 1",{CG}!$D$7))'
+    f[(S, "C5")] = f'=IF(NOT({actief}),"",IF(K8="",{CG}!$J$7,K8&IF(K12="",""," (prestatiecode "&K12&")")))'
     if variant == AANBIEDER:
         f[(S, "E37")] = f'=IF({blok},"",K13)'
         f[(S, "E38")] = f'=IF({blok},"",IF(K22="",{q(VALT_BINNEN)},K22))'
@@ -800,7 +963,7 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         f[(S, f"G{g}")] = f'=IF(AA{g}=0,"",mzp_factor*N({gv["H"]}))'
         f[(S, f"K{g}")] = f'=IF(AA{g}=0,"",$M$7)'
         f[(S, f"L{g}")] = f'=IF(OR(AA{g}=0,{CG}!$Y${c}=0),"",INDEX(mzp_zp_indirect,{CG}!$Y${c}))'
-        tot = _totaal(f"N({gv['D']})", f"N({gv['E']})", f"N({gv['F']})", f"G{g}", f"N({gv['J']})", f"L{g}", f"K{g}", f"{CG}!$Z${c}", f"{CG}!$AA${c}")
+        tot = _totaal(f"N({gv['D']})", f"N({gv['E']})", f"N({gv['F']})", f"G{g}", f"N({gv['J']})", f"L{g}", f"K{g}", f"{CG}!$BB${c}", f"{CG}!$BC${c}")
         f[(S, f"M{g}")] = f'=IF(OR(AA{g}=0,$M$14=1),"",{tot})'
         f[(S, f"N{g}")] = f'=IF(OR(AA{g}=0,$M$14=1),"",{CG}!$AC${c})'
         f[(S, f"AC{g}")] = f'=IF(M{g}="","",IF(M{g}<N{g},"",M{g}-N{g}))'
@@ -826,8 +989,8 @@ def groep(f: dict, variant: str, jaar: int) -> None:
         week = f"0+N({gv['D']})+N({gv['E']})+N({gv['F']})"
         waarschuwingen = [
             f'IF(AND({week}>7+{EPS},NOT(OR({te_groot}))),{let_op}&"meer dan 24 uur zorg per dag ("&{_uren_tekst(week)}&" per week aan wonen, dagbesteding en nachtzorg).","")',
-            f'IF(AND({CG}!$Z${c}="Nee",ISNUMBER({gv["E"]}),N({gv["E"]})<>0),{let_op}&"dagbesteding is Nee, de uren dagbesteding tellen niet mee.","")',
-            f'IF(AND({CG}!$AA${c}="Nee",ISNUMBER({gv["H"]}),N({gv["H"]})<>0),{let_op}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")',
+            f'IF(AND({CG}!$BB${c}="Nee",ISNUMBER({gv["E"]}),N({gv["E"]})<>0),{let_op}&"dagbesteding is Nee, de uren dagbesteding tellen niet mee.","")',
+            f'IF(AND({CG}!$BC${c}="Nee",ISNUMBER({gv["H"]}),N({gv["H"]})<>0),{let_op}&"behandeling is Nee, de uren inzet behandelaren tellen niet mee.","")',
         ]
         for i, w in enumerate(waarschuwingen):
             f[(S, f"{kolom_plus(GR_LET_OP, i)}{g}")] = f'=IF(AA{g}=0,"",{w})'
@@ -898,8 +1061,8 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
         raise ValueError(f"Onbekende variant {variant!r}; kies {AANBIEDER} of {ZORGKANTOOR_UDF}")
     f: dict[tuple[str, str], str] = {}
     lezers(f)
-    voorblad(f)
-    clientgegevens(f)
+    voorblad(f, p)
+    clientgegevens(f, p)
     aanvraag_individueel(f)
     overzicht_individueel(f, variant, p.jaar)
     groep(f, variant, p.jaar)

@@ -43,7 +43,7 @@ TYPE_PREVENTIEF = "Preventieve Meerzorg"
 TYPE_INDIVIDUEEL = "Enkelvoudige aanvraag (individueel)"
 TYPE_GROEP = "Meervoudige aanvraag (groepsmeerzorg)"
 TYPES = (TYPE_PREVENTIEF, TYPE_INDIVIDUEEL, TYPE_GROEP)
-SECTOREN = ("Gehandicaptenzorg", "Verpleging en verzorging", "Geestelijke gezondheidszorg")
+SECTOREN = ("GHZ", "VVT", "GGZ")  # as in the official list (Data en informatie Z26:Z28)
 NIEUW_HER = ("Nieuwe aanvraag", "Heraanvraag")
 
 # Kinds of input (number format + data validation)
@@ -59,6 +59,7 @@ EURO = "euro"
 ZORGPROFIEL = "zorgprofiel"
 JA_NEE = "ja_nee"
 FUNCTIE = "functie"
+DOELGROEP = "doelgroep"  # list of the year (Parameters: mzp_doelgroepen)
 
 
 @dataclass(frozen=True)
@@ -71,36 +72,43 @@ class Invoer:
     opties: tuple[str, ...] = ()
 
 
-def _invoer() -> list[Invoer]:
+def ondertekening(jaar: int) -> tuple[str, str, str]:
+    """(name cell, date cell, signature box) of the signer on the Voorblad: one row higher in 2025."""
+    return ("C39", "C40", "B34:E37") if jaar <= 2025 else ("C40", "C41", "B35:E38")
+
+
+def heeft_lvhc(jaar: int) -> bool:
+    """2026 added "Is LVHC van toepassing?" (Clientgegevens X) and the doelgroep (Z)."""
+    return jaar >= 2026
+
+
+def _invoer(jaar: int) -> list[Invoer]:
+    naam_cel, datum_cel, _box = ondertekening(jaar)
     v = [
-        Invoer(VOORBLAD, "E4", "mz_nza_nummer", TEKST, "NZa-nummer zorgaanbieder"),
-        Invoer(VOORBLAD, "E6", "mz_agb_code", TEKST, "AGB-code zorgaanbieder"),
-        Invoer(VOORBLAD, "C10", "mz_zorgaanbieder", TEKST, "Naam zorgaanbieder"),
+        Invoer(VOORBLAD, "E4", "mz_nza_nummer", TEKST, "Registratienummer NZa (nr.)"),
+        Invoer(VOORBLAD, "E6", "mz_agb_code", TEKST, "AGB-code"),
+        # C10 and G10:G11 show the names looked up from the NZa number; the provider may overwrite them
+        Invoer(VOORBLAD, "C10", "mz_zorgaanbieder", TEKST, "Naam"),
         Invoer(VOORBLAD, "C11", "mz_plaats", TEKST, "Plaats"),
         Invoer(VOORBLAD, "C12", "mz_coordinator", TEKST, "Coördinator meerzorg"),
-        Invoer(VOORBLAD, "C13", "mz_telefoon", TEKST, "Telefoonnummer"),
-        Invoer(VOORBLAD, "C14", "mz_email", TEKST, "E-mailadres"),
-        Invoer(VOORBLAD, "G10", "mz_opsteller", TEKST, "Opsteller van het formulier"),
-        Invoer(VOORBLAD, "G11", "mz_opsteller_functie", TEKST, "Functie opsteller"),
-        Invoer(VOORBLAD, "G12", "mz_opsteller_telefoon", TEKST, "Telefoon opsteller"),
-        Invoer(VOORBLAD, "G13", "mz_opsteller_email", TEKST, "E-mail opsteller"),
-        Invoer(VOORBLAD, "G14", "mz_datum_aanvraag", DATUM, "Datum aanvraag"),
-        # the zorgkantoor (the official form has this block at G10:G14, where this form has the opsteller)
-        Invoer(VOORBLAD, "G20", "mz_zorgkantoor", TEKST, "Naam zorgkantoor"),
-        Invoer(VOORBLAD, "G21", "mz_zorgkantoor_regio", TEKST, "Zorgkantoorregio"),
-        Invoer(VOORBLAD, "G22", "mz_zorgkantoor_contactpersoon", TEKST, "Contactpersoon zorgkantoor"),
-        Invoer(VOORBLAD, "G23", "mz_zorgkantoor_telefoon", TEKST, "Telefoon zorgkantoor"),
-        Invoer(VOORBLAD, "G24", "mz_zorgkantoor_email", TEKST, "E-mail zorgkantoor"),
-        Invoer(VOORBLAD, "C17", "mz_tariefpercentage", TARIEF, "Afgesproken tariefpercentage (0–100%)"),
+        Invoer(VOORBLAD, "C13", "mz_telefoon", TEKST, "Telefoon"),
+        Invoer(VOORBLAD, "C14", "mz_email", TEKST, "E-mail"),
+        Invoer(VOORBLAD, "G10", "mz_zorgkantoor", TEKST, "Naam zorgkantoor"),
+        Invoer(VOORBLAD, "G11", "mz_zorgkantoor_regio", TEKST, "Zorgkantoorregio"),
+        Invoer(VOORBLAD, "G12", "mz_zorgkantoor_contactpersoon", TEKST, "Contactpersoon"),
+        Invoer(VOORBLAD, "G13", "mz_zorgkantoor_telefoon", TEKST, "Telefoon"),
+        Invoer(VOORBLAD, "G14", "mz_zorgkantoor_email", TEKST, "E-mail"),
+        Invoer(VOORBLAD, "C17", "mz_tariefpercentage", TARIEF, "Afgesproken tariefpercentage zorgkantoor"),
         Invoer(VOORBLAD, "G17", "mz_sector", KEUZE, "Sector", SECTOREN),
         Invoer(VOORBLAD, "C20", "mz_nieuw_her", KEUZE, "Nieuwe aanvraag of heraanvraag", NIEUW_HER),
         Invoer(VOORBLAD, "C23", "mz_type", KEUZE, "Type aanvraag", TYPES),
-        Invoer(VOORBLAD, "C24", "mz_locatie", TEKST, "Locatie / afdeling"),
+        Invoer(VOORBLAD, "C24", "mz_locatie", TEKST, "Locatie / groep"),
+        Invoer(VOORBLAD, "C28", "mz_groep_aantal", TEKST, "Totaal aantal cliënten in de groep"),
         Invoer(VOORBLAD, "G41", "mz_maanden", MAANDEN, "Aangevraagde periode in maanden"),
-        Invoer(VOORBLAD, "C40", "mz_ondertekening_naam", TEKST, "Naam ondertekenaar"),
-        Invoer(VOORBLAD, "C41", "mz_ondertekening_datum", DATUM, "Datum ondertekening"),
+        Invoer(VOORBLAD, naam_cel, "mz_ondertekening_naam", TEKST, "Naam"),
+        Invoer(VOORBLAD, datum_cel, "mz_ondertekening_datum", DATUM, "Datum"),
     ]
-    kolommen = (
+    kolommen = [
         ("D", "naam", TEKST, "Naam cliënt"),
         ("F", "geboortedatum", DATUM, "Geboortedatum"),
         ("H", "bsn", TEKST, "BSN"),
@@ -109,8 +117,10 @@ def _invoer() -> list[Invoer]:
         ("N", "behandeling", JA_NEE, "Behandeling van toepassing"),
         ("R", "opname", DATUM, "Datum opname"),
         ("T", "ingang", DATUM, "Beoogde ingangsdatum meerzorg"),
-        ("V", "cce", TEKST, "CCE betrokken"),
-    )
+        ("V", "cce", JA_NEE, "CCE betrokken"),
+    ]
+    if heeft_lvhc(jaar):
+        kolommen += [("X", "lvhc", JA_NEE, "Is LVHC van toepassing?"), ("Z", "doelgroep", DOELGROEP, "Zo ja, welke doelgroep")]
     for i, rij in enumerate(CLIENT_RIJEN, start=1):
         for col, key, soort, label in kolommen:
             v.append(Invoer(CLIENTGEGEVENS, f"{col}{rij}", f"mz_c{i:02d}_{key}", soort, f"Cliënt {i}: {label}"))
@@ -168,7 +178,15 @@ def _verhuis_invoer() -> list[Invoer]:
     return [Invoer(VERHUIS, cel, f"mz_verhuis_{key}", soort, label) for cel, key, soort, label in w]
 
 
-INVOER: tuple[Invoer, ...] = tuple(_invoer())
+def invoer(jaar: int) -> tuple[Invoer, ...]:
+    """Every input cell of the form of ``jaar``, at the official address of that year."""
+    return _INVOER.setdefault(jaar, tuple(_invoer(jaar)))
+
+
+_INVOER: dict[int, tuple[Invoer, ...]] = {}
+
+
+INVOER: tuple[Invoer, ...] = invoer(2026)  # the latest year's (use invoer(jaar))
 
 # Outputs (defined name -> (sheet, cell))
 UITVOER: dict[str, tuple[str, str]] = {
@@ -181,7 +199,7 @@ UITVOER: dict[str, tuple[str, str]] = {
     "mz_ind_uitkomst": (OVERZICHT_IND, "E42"),
     "mz_totaal_jaarbedrag": (VOORBLAD, "G37"),
     "mz_totaal_etmaalbedrag": (VOORBLAD, "G39"),
-    "mz_status": (VOORBLAD, "B28"),
+    "mz_status": (VOORBLAD, "B44"),
 }
 for _i, _rij in enumerate(CLIENT_RIJEN, start=1):
     _g = _rij + GROEP_RIJ_OFFSET
@@ -231,11 +249,31 @@ def _naast_elkaar(blad: str, rij: int, start: str, invoer: list[tuple[str, str]]
 
 
 # Hidden helper columns per sheet (readers first, then checks and "Let op" messages)
-CG_JA_NEE = ("AZ", "BA")  # Clientgegevens: clean text of L and N (the values are in Z and AA)
+CG_JA_NEE = ("AZ", "BA")  # Clientgegevens: clean text of L and N (the values are in CG_WAARDE)
+CG_WAARDE = ("BB", "BC")  # Clientgegevens: dagbesteding and behandeling as read ("Ja", "Nee", "", "?")
+CG_VV = "BD"  # Clientgegevens: "Let op" of VV7/VV8 with a Nee
+CG_LVHC = "BE"  # Clientgegevens: "Let op" of LVHC/doelgroep
+CG_LVHC_WAARDE = ("BF", "BG")  # Clientgegevens: clean text of X and its value
+CG_CCE_WAARDE = ("BI", "BJ")  # Clientgegevens: clean text of V and its value
+CG_CONTROLE = "BH"  # the visible column Controle (right after Z when the helpers are hidden)
+AI_DAG_LET_OP = ("BH", "BI")  # Aanvraag individueel: "Let op" of a day row (pause with only a functie or a ratio)
+AI_DAG_LET_OP_EERSTE = ("BJ", "BK")  # the first of them from this row down, and (BL, BM) how many
+AI_DAG_LET_OP_AANTAL = ("BL", "BM")
 AI_DAG_KETEN = ("BD", "BE")  # Aanvraag individueel: message of a day row without its prefix
 AI_LET_OP = "BF"  # Aanvraag individueel BF5:BG8: warnings of the individual request
 GR_LET_OP = "CG"  # Aanvraag groep CG:CI: warnings per client
-VERBORGEN = {VOORBLAD: ("L", "Q"), CLIENTGEGEVENS: ("Y", "BA"), AANVRAAG_IND: ("AB", "BG"), GROEP: ("AA", "CI")}
+# hidden column ranges per sheet
+VERBORGEN = {
+    VOORBLAD: (("I", "Q"),),
+    CLIENTGEGEVENS: (("Y", "Y"), ("AB", "BG"), ("BI", "BJ")),
+    AANVRAAG_IND: (("AB", "BM"),),
+    GROEP: (("AA", "CI"),),
+}
+# The Voorblad's own status (mz_status) and the messages under it (below the official content)
+STATUS_RIJ = 44
+STATUS_CEL = f"B{STATUS_RIJ}"
+MELDING_CELLEN = tuple(f"B{STATUS_RIJ + k}" for k in range(1, 8))  # 4 per part, then 3 "Let op"
+LET_OP_CELLEN = MELDING_CELLEN[4:]
 
 
 def _lezers() -> list[Lezer]:

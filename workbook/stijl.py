@@ -132,9 +132,19 @@ def kolomkop(c, tekst: str | None = None) -> None:
 
 
 def invoer(c, blad: str) -> None:
-    c.fill = invoer_vulling(blad, c.coordinate)
-    c.border = RAND
-    c.font = GEWOON
+    """An input cell: its official fill, hair border, Corbel (the style ids are cached on the
+    workbook: the build styles thousands of input cells)."""
+    vul = invoer_vulling(blad, c.coordinate)
+    wb = c.parent.parent
+    cache = wb.__dict__.setdefault("_xl_meerzorg_stijl", {})
+    ids = cache.get(id(vul))
+    if ids is None:
+        c.fill = vul
+        c.border = RAND
+        c.font = GEWOON
+        cache[id(vul)] = (c._style.fillId, c._style.borderId, c._style.fontId)  # noqa: SLF001
+        return
+    c._style.fillId, c._style.borderId, c._style.fontId = ids  # noqa: SLF001
 
 
 def uitvoer(c, vet: bool = False) -> None:

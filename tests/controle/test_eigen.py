@@ -42,7 +42,7 @@ def eigen(tmp_path_factory):
     # no results. Written into the cached values, so independent of the current builder.
     vb, oi = deel_van(ind, "Voorblad"), deel_van(ind, "Overzicht individueel")
     paden["geweigerd"] = herschrijf(ind, tmp / "geweigerd.xlsx", {
-        vb: reeks(zet_uitkomst("B28", GEWEIGERD), zet_uitkomst("B29", "Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
+        vb: reeks(zet_uitkomst("B44", GEWEIGERD), zet_uitkomst("B45", "Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
                   zet_uitkomst("G37", ""), zet_uitkomst("G39", "")),
         oi: reeks(*(zet_uitkomst(c, "") for c in ("E38", "C39", "E39", "E41"))),
     })  # fmt: skip
@@ -60,7 +60,7 @@ def test_formulier_weigert_te_rekenen_geen_verouderd(eigen):
     u = controleer_bestand(eigen["geweigerd"])
     assert u["status"] == "fouten"
     assert [(f["niveau"], f["soort"], f["cel"], f["tekst"]) for f in zonder_nachtzorg(u) if f["soort"] != "formule"] == [
-        ("fout", "formulier", "Voorblad!B29", "Melding van het formulier: Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
+        ("fout", "formulier", "Voorblad!B45", "Melding van het formulier: Algemeen: Het tariefpercentage (Voorblad C17) is geen getal."),
     ]
     assert not [f for f in zonder_nachtzorg(u) if f["niveau"] == "afwijking"]
     (c,) = u["clienten"]
@@ -71,12 +71,12 @@ def test_formulier_weigert_te_rekenen_geen_verouderd(eigen):
 def test_formulier_weigert_met_fout_van_rekenkern(eigen):
     u = controleer_bestand(eigen["eigen-tarief0"])
     w = Waarden(eigen["eigen-tarief0"].read_bytes())
-    assert "geen bedragen" in w.get("Voorblad", "B28")
-    getoond = w.get("Voorblad", "B29")
+    assert "geen bedragen" in w.get("Voorblad", "B44")
+    getoond = w.get("Voorblad", "B45")
     assert u["status"] == "fouten"
     assert [(f["soort"], f["cel"], f["tekst"]) for f in zonder_nachtzorg(u) if f["niveau"] != "waarschuwing"] == [
         ("validatie", "Voorblad!C17", "Het tariefpercentage 0% moet groter dan 0% zijn."),
-        ("formulier", "Voorblad!B29", f"Melding van het formulier: {getoond}"),
+        ("formulier", "Voorblad!B45", f"Melding van het formulier: {getoond}"),
     ]
 
 
@@ -85,14 +85,14 @@ def test_formulier_onvolledig_wel_berekend(eigen):
     its results are still compared with the engine's."""
     u = controleer_bestand(eigen["eigen-onvolledig"])
     w = Waarden(eigen["eigen-onvolledig"].read_bytes())
-    status = w.get("Voorblad", "B28")
+    status = w.get("Voorblad", "B44")
     assert "niet volledig" in status and "geen bedragen" not in status
     assert u["status"] == "fouten"
     assert [(f["soort"], f["cel"]) for f in zonder_nachtzorg(u) if f["niveau"] != "waarschuwing"] == [
         ("volledigheid", "Voorblad!E6"),
-        ("formulier", "Voorblad!B29"),
+        ("formulier", "Voorblad!B45"),
     ]
-    assert zonder_nachtzorg(u)[1]["tekst"] == f"Melding van het formulier: {w.get('Voorblad', 'B29')}"
+    assert zonder_nachtzorg(u)[1]["tekst"] == f"Melding van het formulier: {w.get('Voorblad', 'B45')}"
     assert round(u["clienten"][0]["formulier"]["jaarbedrag"], 2) == 175187.37
     v = controleer_bestand(eigen["onvolledig-verouderd"])  # compared: a changed tarief is found
     assert ("afwijking", "vergelijking", "Overzicht individueel!E39") in [(f["niveau"], f["soort"], f["cel"]) for f in v["bevindingen"]]

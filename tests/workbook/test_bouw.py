@@ -12,12 +12,12 @@ import pytest
 
 import xl_meerzorg
 from xl_meerzorg.workbook import bouw_cli
-from xl_meerzorg.workbook.bouw import bestandsnaam, bouw, formules
+from xl_meerzorg.workbook.bouw import voorgevuld, bestandsnaam, bouw, formules
 from xl_meerzorg.workbook.layout import (
     AANBIEDER,
     BLADEN,
     DUUR,
-    INVOER,
+    invoer as invoer_van,
     PARAMETERS,
     TIJDSTIP,
     UITVOER,
@@ -95,7 +95,7 @@ def test_bladen_en_bescherming(boeken, jaar, variant):
     assert wb.security.lockStructure
     for ws in wb.worksheets:
         assert ws.protection.sheet, ws.title
-    invoer = {(i.blad, i.cel) for i in INVOER}
+    invoer = {(i.blad, i.cel) for i in invoer_van(jaar)}
     for blad, cel in invoer:
         c = wb[blad][cel]
         assert c.protection.locked is False, (blad, cel)
@@ -113,7 +113,7 @@ def test_bladen_en_bescherming(boeken, jaar, variant):
 @pytest.mark.parametrize("jaar", JAREN)
 def test_validatie_op_elke_invoer(boeken, jaar):
     wb = boeken[(jaar, AANBIEDER)]
-    for inv in INVOER:
+    for inv in invoer_van(jaar):
         ws = wb[inv.blad]
         dvs = [dv for dv in ws.data_validations.dataValidation if inv.cel in dv.sqref]
         assert len(dvs) == 1, (inv.blad, inv.cel)
@@ -144,7 +144,7 @@ def test_namen_formaten_eigenschappen(boeken, jaar):
         assert names["mz_tariefpercentage"].attr_text == "'Voorblad'!$C$17"
         assert names["mz_ind_meerzorguren"].attr_text == "'Overzicht individueel'!$E$38"
         assert names["mz_g17_etmaalbedrag"].attr_text == "'Aanvraag-overzicht groep'!$V$35"
-        for inv in INVOER:
+        for inv in invoer_van(jaar):
             assert inv.naam in names
         for naam in UITVOER:
             assert naam in names
@@ -177,7 +177,10 @@ def test_formules_api_gelijk_aan_bestand(boeken, jaar):
                 for c in row:
                     if isinstance(c.value, str) and c.value.startswith("="):
                         gevonden[(ws.title, c.coordinate)] = c.value
-        assert gevonden == f
+        # the formulas of formules() plus the input cells pre-filled with a lookup (C10, G10, G11)
+        vooraf = voorgevuld(laad_parameters(jaar))
+        assert set(vooraf) == {("Voorblad", "C10"), ("Voorblad", "G10"), ("Voorblad", "G11")}
+        assert gevonden == {**f, **vooraf}
     aanbieder = " ".join(formules(jaar, AANBIEDER).values())
     assert "MZ_" not in aanbieder
     for verboden in ("LET(", "XLOOKUP", "FILTER(", "_xlfn", "INDIRECT(", "SEQUENCE("):
@@ -237,19 +240,19 @@ def test_cli(tmp_path, capsys):
 
 
 def test_velden_van_het_officiele_formulier(boeken):
-    """Fields providers know from the official 2026 form: the zorgkantoor block and the
+    """Fields providers know from the official 2026 form: the zorgkantoor block (G10:G14) and the
     subject (a./b.) of the context euros, as unlocked inputs with a name."""
     wb = boeken[(JAREN[-1], AANBIEDER)]
     names = wb.defined_names
     verwacht = {
-        "mz_zorgkantoor": "'Voorblad'!$G$20", "mz_zorgkantoor_regio": "'Voorblad'!$G$21",
-        "mz_zorgkantoor_contactpersoon": "'Voorblad'!$G$22", "mz_zorgkantoor_telefoon": "'Voorblad'!$G$23",
-        "mz_zorgkantoor_email": "'Voorblad'!$G$24",
+        "mz_zorgkantoor": "'Voorblad'!$G$10", "mz_zorgkantoor_regio": "'Voorblad'!$G$11",
+        "mz_zorgkantoor_contactpersoon": "'Voorblad'!$G$12", "mz_zorgkantoor_telefoon": "'Voorblad'!$G$13",
+        "mz_zorgkantoor_email": "'Voorblad'!$G$14",
         "mz_ind_context_onderwerp_1": "'Aanvraag individueel'!$N$5", "mz_ind_context_onderwerp_2": "'Aanvraag individueel'!$N$6",
         "mz_groep_context_onderwerp_1": "'Aanvraag-overzicht groep'!$B$11", "mz_groep_context_onderwerp_2": "'Aanvraag-overzicht groep'!$B$12",
     }  # fmt: skip
     assert {n: names[n].attr_text for n in verwacht} == verwacht
-    assert (wb["Voorblad"]["F19"].value, wb["Voorblad"]["F20"].value) == ("Zorgkantoor", "Naam zorgkantoor")
+    assert (wb["Voorblad"]["F8"].value, wb["Voorblad"]["F10"].value) == ("Zorgkantoor", "Naam zorgkantoor")
     assert wb["Aanvraag individueel"]["N4"].value == "Onderwerp (a. en b.)"
-    for blad, cel in (("Voorblad", "G22"), ("Aanvraag individueel", "N6"), ("Aanvraag-overzicht groep", "B12")):
+    for blad, cel in (("Voorblad", "G12"), ("Aanvraag individueel", "N6"), ("Aanvraag-overzicht groep", "B12")):
         assert wb[blad][cel].protection.locked is False

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 
 from tests.support.libreoffice import soffice
-from tests.workbook.gevallen import ONVOLLEDIG, VOLLEDIG, gevallen, meldingen, ongeldig, ongeldige_datums, tekst_gevallen
+from tests.workbook.gevallen import ONVOLLEDIG, VOLLEDIG, gevallen, issue10, meldingen, ongeldig, ongeldige_datums, tekst_gevallen
 from tests.workbook.invullen import engine, herbereken, vul
 from xl_meerzorg.workbook.bouw import bouw
 from xl_meerzorg.workbook.layout import TYPE_GROEP, VOORBLAD
@@ -45,7 +45,7 @@ def uitkomsten(tmp_path_factory):
 def alle_gevallen(jaar: int):
     p = laad_parameters(jaar)
     basis = gevallen(p, AANTAL)
-    return basis + tekst_gevallen(p, basis) + meldingen(p) + ongeldig(p) + ongeldige_datums(p)
+    return basis + tekst_gevallen(p, basis) + meldingen(p) + issue10(p) + ongeldig(p) + ongeldige_datums(p)
 
 
 def _vul_jaar(arg):
@@ -72,14 +72,14 @@ def verschillen(g, bladen, jaar) -> list[str]:
     out = []
     if res.heeft_fout:
         return [f"engine fout: {[m.tekst for m in res.meldingen if m.niveau == 'fout']}"]
-    status = g.meldingen.get("B28", VOLLEDIG)
-    if vb["B28"] != status:
-        out.append(f"status {vb['B28']!r} {[vb[f'B{r}'] for r in range(29, 36)]}")
-    if status == VOLLEDIG and any(vb[f"B{r}"] for r in range(29, 33)):
-        out.append(f"melding bij een volledig formulier: {[vb[f'B{r}'] for r in range(29, 33)]}")
+    status = g.meldingen.get("B44", VOLLEDIG)
+    if vb["B44"] != status:
+        out.append(f"status {vb['B44']!r} {[vb[f'B{r}'] for r in range(45, 52)]}")
+    if status == VOLLEDIG and any(vb[f"B{r}"] for r in range(45, 49)):
+        out.append(f"melding bij een volledig formulier: {[vb[f'B{r}'] for r in range(45, 49)]}")
     # the engine's warnings appear as "Let op" (and only then)
     waarschuwingen = [m.tekst for m in res.meldingen if m.niveau == WAARSCHUWING]
-    let_op = [vb[f"B{r}"] for r in range(33, 36) if vb[f"B{r}"]]
+    let_op = [vb[f"B{r}"] for r in range(49, 52) if vb[f"B{r}"]]
     controleur = "Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7"  # the checker's, not the engine's
     if bool(waarschuwingen) != bool([t for t in let_op if not t.startswith(controleur)]) or not all(t.startswith("Let op: ") for t in let_op):
         out.append(f"waarschuwingen {waarschuwingen} maar Let op {let_op}")
@@ -122,10 +122,26 @@ def verschillen(g, bladen, jaar) -> list[str]:
 
 @pytest.mark.parametrize("jaar", JAREN)
 def test_formulier_rekent_als_engine(uitkomsten, jaar):
-    geldig = [(g, b) for g, b in uitkomsten[jaar] if not g.ongeldig]
+    geldig = [(g, b) for g, b in uitkomsten[jaar] if not g.ongeldig and "-issue10-" not in g.naam]
     assert len(geldig) >= AANTAL
     fouten = {g.naam: d for g, b in geldig if (d := verschillen(g, b, jaar))}
     assert fouten == {}
+
+
+@pytest.mark.parametrize("jaar", JAREN)
+def test_issue10_pauzes_en_vv_nee(uitkomsten, jaar):
+    """Pauses (only "Tijd tot"; Wonen with ratio 0), a functie without a ratio and a ratio
+    without a functie, VV7/VV8 with behandeling Nee: the form computes them like the official
+    rekentool, with the exact Voorblad ("Let op" where the policy has a concern)."""
+    gevallen_ = [(g, b) for g, b in uitkomsten[jaar] if "-issue10-" in g.naam]
+    assert len(gevallen_) == 8
+    for g, b in gevallen_:  # the form side, whatever the engine says
+        assert {c: b[VOORBLAD][c] for c in g.meldingen} == g.meldingen, g.naam
+        assert isinstance(b[VOORBLAD]["G37"], float) and b[VOORBLAD]["G37"] > 0, g.naam
+    weigert = [g.naam for g, _b in gevallen_ if engine(g, jaar)[0].heeft_fout]
+    if weigert:
+        pytest.skip(f"de rekenkern weigert nog {weigert}: wacht op de wijziging van issue 10 op main (pauzes, VV7/VV8 met Nee)")
+    assert {g.naam: d for g, b in gevallen_ if (d := verschillen(g, b, jaar))} == {}
 
 
 @pytest.mark.parametrize("jaar", JAREN)
@@ -147,7 +163,7 @@ def test_voorblad_status_en_let_op(uitkomsten, jaar):
         assert {c: b[VOORBLAD][c] for c in g.meldingen} == g.meldingen, naam
         res, _ = engine(g, jaar)
         assert not res.heeft_fout and isinstance(b[VOORBLAD]["G37"], float), naam
-    assert gevallen_["geen-bsn"][1][VOORBLAD]["B28"] == ONVOLLEDIG
+    assert gevallen_["geen-bsn"][1][VOORBLAD]["B44"] == ONVOLLEDIG
 
 
 @pytest.mark.parametrize("jaar", JAREN)
@@ -189,8 +205,8 @@ def test_ongeldige_invoer_geeft_melding_en_geen_bedrag(uitkomsten, jaar):
         res, _ = engine(g, jaar)
         assert res.heeft_fout, g.naam
         vb = b[VOORBLAD]
-        assert vb["B28"].startswith("Het formulier is nog niet volledig of bevat een fout"), (g.naam, vb["B28"])
-        assert any(vb[f"B{r}"] for r in range(29, 33)), g.naam
+        assert vb["B44"].startswith("Het formulier is nog niet volledig of bevat een fout"), (g.naam, vb["B44"])
+        assert any(vb[f"B{r}"] for r in range(45, 49)), g.naam
         for cel, tekst in g.meldingen.items():
             assert vb[cel] == tekst, (g.naam, cel)
         assert vb["G37"] is None and vb["G39"] is None, g.naam
@@ -223,14 +239,14 @@ def test_leeg_formulier_vraagt_om_invoer(uitkomsten, jaar):
     """The form as distributed: status message, the first missing input, no amounts."""
     [(g, b)] = [(g, b) for g, b in uitkomsten[jaar] if g.naam.endswith("ongeldig-leeg")]
     vb = b[VOORBLAD]
-    assert vb["B28"] == "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
-    assert vb["B29"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
+    assert vb["B44"] == "Het formulier is nog niet volledig of bevat een fout; zie de melding hieronder. Er worden geen bedragen berekend."
+    assert vb["B45"] == "Algemeen: Kies op het Voorblad (C23) het type aanvraag."
     assert vb["G37"] is None and vb["G39"] is None
 
 
 def test_meldingen_zijn_nederlands(uitkomsten):
     jaar = JAREN[-1]
-    eerste = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(29, 33) if b[VOORBLAD][f"B{r}"])
+    eerste = {g.naam.split("ongeldig-")[1]: next(b[VOORBLAD][f"B{r}"] for r in range(45, 49) if b[VOORBLAD][f"B{r}"])
                  for g, b in uitkomsten[jaar] if g.ongeldig}  # fmt: skip
     assert eerste["tekst-in-nachtzorg"] == 'Uren: Nachtzorg (I5): "vier uur" is geen geldige tijdsduur; vul uren:minuten in, bijvoorbeeld 4:30 of 40:00.'
     assert eerste["tarief-boven-1"] == "Algemeen: Het tariefpercentage (Voorblad C17) ligt boven 100% (vul bijvoorbeeld 95% in)."

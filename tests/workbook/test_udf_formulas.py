@@ -6,7 +6,7 @@ helper Voorblad!L23, the guards, the ``IF(E42="Maatwerk",...)`` choices, the Voo
 totals); the ``MZ_*`` calls go to ``xl_meerzorg.udfs.meerzorg`` through a thin adapter that passes the
 arguments as xlwings does (``tests/support/formulas_model.py``). The model holds only the
 subgraph of the UDF cells (114 formulas, about 2 s to build, 0.2-0.4 s a case). The
-Voorblad messages (B28-B33) hang on nearly all helper formulas of the form (about 1,150 of
+Voorblad messages (B44-B49) hang on nearly all helper formulas of the form (about 1,150 of
 its 1,287 formulas, about 10 s to build, 2 s a case): they get their own model, for the
 latest year and a few cases.
 
@@ -278,7 +278,7 @@ def test_ongeldige_invoer_geeft_melding_en_geen_bedrag(formulier, jaar):
 
 
 def test_voorblad_meldingen_via_formulas(formulier):
-    """The whole check chain of the form (Voorblad B28-B33 over ~1,150 helper formulas) also
+    """The whole check chain of the form (Voorblad B44-B49 over ~1,150 helper formulas) also
     runs in formulas: a message for invalid input, the "complete" status and the context
     warning for a valid group. (2 s a case: a few cases only.)"""
     jaar = JAREN[-1]
@@ -291,14 +291,14 @@ def test_voorblad_meldingen_via_formulas(formulier):
     }
     for naam, melding in verwacht.items():
         uit = f.reken(per_naam[naam].cellen, MELDINGEN + TOTALEN)
-        assert uit[(VOORBLAD, "B28")].startswith(ONVOLLEDIG), naam
+        assert uit[(VOORBLAD, "B44")].startswith(ONVOLLEDIG), naam
         assert next(uit[c] for c in MELDINGEN[1:5] if uit[c]) == melding, naam
         assert not any(isinstance(uit[c], float) for c in TOTALEN), naam
     g = next(g for g in steekproef(jaar) if engine(g, jaar)[0].groep_context_binnen_profiel == "Nee")
     uit = f.reken(g.cellen)
-    assert uit[(VOORBLAD, "B28")] == VOLLEDIG
+    assert uit[(VOORBLAD, "B44")] == VOLLEDIG
     assert not any(uit[c] for c in MELDINGEN[1:5])
-    assert uit[(VOORBLAD, "B33")].startswith("Let op: de contextgebonden middelen van de groep liggen boven de drempel")
+    assert uit[(VOORBLAD, "B49")].startswith("Let op: de contextgebonden middelen van de groep liggen boven de drempel")
     assert verschillen(g, {c: uit[c] for c in udf_cellen(jaar)}, jaar) == []
 
 

@@ -107,10 +107,10 @@ def test_udf_cellen_rekenen_als_engine(jaar):
 
 def test_udf_cellen_verwijzen_naar_invoer():
     """Every reference of a UDF call is an input cell of the form (or a literal)."""
-    from xl_meerzorg.workbook.layout import INVOER
+    from xl_meerzorg.workbook.layout import invoer as invoer_van
 
-    invoer = {(i.blad, i.cel) for i in INVOER}
     jaar = JAREN[-1]
+    invoer = {(i.blad, i.cel) for i in invoer_van(jaar)}
     for (blad, _cel), formule in formules(jaar, ZORGKANTOOR_UDF).items():
         for _naam, args in AANROEP.findall(formule):
             for a in args.split(","):

@@ -48,8 +48,8 @@ EIGEN = "eigen"
 HERBEREKEND = ("prestatiecode", "uitkomst", "uitkomst_label", "meerzorguren", "meerzorguren_tekst", "jaarbedrag", "etmaalbedrag")
 # This project's form: its own verdict on the Voorblad (xl_meerzorg.workbook.formules: mz_status and the
 # messages under it). Recognised by phrases that every version of the form has used.
-EIGEN_STATUS = "B28"
-EIGEN_MELDINGEN = ("B29", "B30", "B31", "B32", "B33")
+EIGEN_STATUS = "B44"  # xl_meerzorg.workbook.layout.STATUS_CEL
+EIGEN_MELDINGEN = ("B45", "B46", "B47", "B48", "B49")  # layout.MELDING_CELLEN[:5]
 
 CLIENT_VELD_KOLOM = {
     "naam": "D", "geboortedatum": "F", "bsn": "H", "zorgprofiel": "J", "dagbesteding": "L",
