@@ -75,6 +75,12 @@ AI = f"'{AANVRAAG_IND}'"
 GR = f"'{GROEP}'"
 
 
+# the form has a fout (no amounts): a general message, or a fout of the individual / group calculation
+FOUT = (
+    f'OR({fm.FOUT_ALG}<>"",IF(OR({fm.SOORT}="individueel",{fm.SOORT}="preventief"),{fm.FOUT_IND},{fm.FOUT_GRP})=1)'
+)
+
+
 def rij(k: int) -> int:
     """Row of client ``k`` (1..17)."""
     return EERSTE_RIJ + k - 1
@@ -146,7 +152,7 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     del p, variant
     f: dict[tuple[str, str], str] = {}
     ind = f'OR({fm.SOORT}="individueel",{fm.SOORT}="preventief")'
-    fout = f"{V}!$L$30=1"
+    fout = FOUT
     for k in range(1, len(CLIENT_RIJEN) + 1):
         r, t = CLIENT_RIJEN[k - 1], rij(k)
         cg = {col: f"{CG}!${col}${r}" for col in ("D", "H", "J", "Y", "AF", "AE")}

@@ -92,6 +92,24 @@ def _per_client(kolom: str) -> str:
     return f"INDEX({TO}!${kolom}${totaal.RIJEN[0]}:${kolom}${totaal.RIJEN[-1]},{NR})"
 
 
+def voorgevuld(p: Parameters) -> dict[tuple[str, str], str]:
+    """Input cells with a formula until typed over, as in the official form: the new
+    provider's name (C20) and its zorgkantoor (G20: the insurer, G21: the region) looked up
+    from its NZa number (E8) in the year's list of NZa registrations (as ``bouw.voorgevuld``
+    does on the Voorblad)."""
+    from . import zorgaanbieders
+
+    if zorgaanbieders.laad(p.jaar) is None:
+        return {}
+    nr = "IF(ISNUMBER($E$8),$E$8,IFERROR(VALUE(TRIM($E$8)),-1))"
+    zk = f"VLOOKUP({nr},mzp_nza,3,FALSE)"
+    return {
+        (BLAD, "C20"): f'=IFERROR(VLOOKUP({nr},mzp_nza,2,FALSE),"")',
+        (BLAD, "G20"): f'=IFERROR(INDEX(mzp_zk,{zk},2),"")',
+        (BLAD, "G21"): f'=IFERROR(INDEX(mzp_zk,{zk},1),"")',
+    }
+
+
 def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     del p, variant
     f: dict[tuple[str, str], str] = {}
@@ -103,7 +121,7 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     zet(BSN, "=" + _bsn("$C$28"))
     zet(NR, f'=IF({BSN}="",0,IFERROR(MATCH({BSN},{CG}!$AF$7:$AF${6 + n},0),0))')
     zet(TELT, f"=IF({NR}=0,0,{_per_client(totaal.TELT)})")
-    zet(TOON, f"=IF(AND({TELT}=1,{V}!$L$30=0),1,0)")
+    zet(TOON, f"=IF(AND({TELT}=1,NOT({totaal.FOUT})),1,0)")
     zet(UITKOMST, f'=IF({TOON}=0,"",{_per_client(totaal.UITKOMST)})')
     zet(LABEL, f'=IF({TOON}=0,"",{_per_client(totaal.LABEL)})')
     zet(MEERZORGUREN, f'=IF({TOON}=0,"",{_per_client(totaal.MEERZORGUREN)})')
@@ -127,7 +145,7 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
         f'=IF(TRIM($C$28)="","Vul het BSN in van de cliënt die verhuist (een BSN van het blad Clientgegevens).",'
         f'IF({NR}=0,"Er staat geen cliënt met BSN "&TRIM($C$28)&" op het blad Clientgegevens (rij 7 tot en met {6 + n}).",'
         f'IF({TELT}=0,"De cliënt met dit BSN (Clientgegevens rij "&(6+{NR})&") telt bij deze aanvraag niet mee; bij een individuele aanvraag telt alleen rij 7.",'
-        f'IF({V}!$L$30=1,"Het formulier bevat nog een fout (zie het Voorblad); er worden geen bedragen berekend.",'
+        f'IF({totaal.FOUT},"Het formulier bevat nog een fout (zie het Voorblad); er worden geen bedragen berekend.",'
         f'IF({ETMAAL_100}="","Deze cliënt heeft geen meerzorgbudget ("&{UITKOMST}&"); er is niets over te dragen.","")))))'
     ))  # fmt: skip
     zet("C40", f'=IF({TOON}=0,"",{UITKOMST})')

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from tests.support.libreoffice import soffice
-from tests.workbook.gevallen import Geval, _sec, _target_uren, _volledig, bsn, individueel
+from tests.workbook.gevallen import Geval, _sec, _target_uren, _volledig, bsn, individueel, prestatiecodes
 from tests.workbook.invullen import GETAL, Blad, engine, herbereken, vul
 from xl_meerzorg import beschikbare_jaren, laad_parameters
 from xl_meerzorg.afronding import cents, seconds
@@ -186,7 +186,7 @@ def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False)
     c[(VOORBLAD, "C23")] = TYPE_GROEP
     c[(VOORBLAD, "C17")] = 0.95
     c[(VOORBLAD, "C24")] = "De Linde, groep 2"
-    pcs = fm.pc_rijen(p)
+    pcs = prestatiecodes(p)
     for i in range(n):
         r = 7 + i
         gr = r + GROEP_RIJ_OFFSET
@@ -212,7 +212,7 @@ def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False)
     c[(GROEP, "B11")] = "Extra begeleiding bij uitstapjes"
     c[(GROEP, "C11")] = 150000.0
     c[(GROEP, "C12")] = "€ 2.500,50"
-    _volledig(c, nr, n)
+    _volledig(c, nr, n, p)
     for naam, waarde in VOORBLAD_GEGEVENS.items():
         c[_invoer_cel(naam)] = waarde
     b = c[(CLIENTGEGEVENS, f"H{6 + verhuis_client}")]
@@ -223,7 +223,7 @@ def _groep(p, nr: int, n: int, verhuis_client: int, bsn_als_getal: bool = False)
 
 def _individueel(p, nr: int, target_boven: float | None, preventief: bool, euros: float | None = None, zp_naam: str = "VG7") -> Geval:
     rnd = random.Random(100 + nr)
-    pc = next(pc for _key, pc in fm.pc_rijen(p) if pc.zorgprofiel == zp_naam)
+    pc = next(pc for _key, pc in prestatiecodes(p) if pc.zorgprofiel == zp_naam)
     zp = p.zorgprofielen[pc.zorgprofiel]
     target = None if target_boven is None else zp.banden[-1].van + target_boven
     g = individueel(rnd, p, nr, preventief=preventief, pc=pc, target=target if target is not None else zp.banden[2].van + 0.01)
@@ -249,7 +249,7 @@ def _gevallen(p) -> list[Geval]:
     ]
     onbekend = _groep(p, 8, 3, 1)
     onbekend.cellen[(VERHUIS, "C28")] = bsn(999999)
-    onbekend.cellen[(VOORBLAD, "E4")] = "1234"
+    onbekend.cellen[(VOORBLAD, "E4")] = "300-1234"
     leeg = _groep(p, 9, 3, 1)
     del leeg.cellen[(VERHUIS, "C28")]
     return out + [onbekend, leeg]
@@ -371,6 +371,8 @@ def test_totaal_overzicht_gelijk_aan_de_rekenkern(herberekend):
             wie = (g.naam, i + 1)
             e4 = g.cellen[(VOORBLAD, "E4")]
             assert to[f"A{t}"] == (e4 if e4.startswith("300-") else "300-" + e4), wie  # "300-1234" gets no second "300-"
+            assert to[f"B{t}"] == g.cellen[_invoer_cel("mz_sector")], wie
+            assert to[f"D{t}"] == (VOORBLAD_GEGEVENS["mz_zorgaanbieder"] if groep else None), wie
             assert to[f"E{t}"] == g.cellen[(VOORBLAD, "C23")], wie
             assert to[f"F{t}"] == ("De Linde, groep 2" if groep else "N.V.T."), wie
             assert to[f"G{t}"] == g.cellen[(CLIENTGEGEVENS, f"D{r}")], wie
