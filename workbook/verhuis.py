@@ -212,7 +212,7 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
     for r0 in (12, 20):
         for r, t in zip(range(r0, r0 + 5), ("Naam", "Plaats", "Coördinator meerzorg", "Telefoon", "E-mail")):
             tekst(f"B{r}", t)
-        for r, t in zip(range(r0, r0 + 5), ("Naam zorgkantoor", "Zorgkantoorregio", "Contactpersoon", "Telefoon", "E-mail")):
+        for r, t in zip(range(r0, r0 + 5), ("Rechtspersoon", "Zorgkantoor", "Contactpersoon", "Telefoon", "E-mail")):
             tekst(f"F{r}", t)
     for r, t in ((28, "BSN"), (30, "Naam"), (32, "Geboortedatum"), (34, "Zorgprofiel"), (36, "Hoogte toeslag (volgens de beschikking)"),
                  (38, "Verhuisdatum"), (40, "Afgegeven meerzorgprofiel (uitkomst)"),

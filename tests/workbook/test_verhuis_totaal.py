@@ -237,6 +237,12 @@ def _individueel(p, nr: int, target_boven: float | None, preventief: bool, euros
     return g
 
 
+def _nieuwe_aanbieder(p):
+    from xl_meerzorg.workbook import zorgaanbieders
+
+    return next(r for r in zorgaanbieders.laad(p.jaar).registraties if r.zorgkantoor)
+
+
 def _gevallen(p) -> list[Geval]:
     out = [
         _groep(p, 1, 17, 17, bsn_als_getal=True),  # the 17th client, maatwerk, BSN typed as a number
@@ -247,6 +253,12 @@ def _gevallen(p) -> list[Geval]:
         _individueel(p, 6, 12.0, preventief=False, zp_naam="VV7"),  # maatwerk above the maximum etmaalbedrag
         _individueel(p, 7, MAATWERK_BOVEN, preventief=False, euros=1000.0, zp_naam="LG7"),
     ]
+    # the new provider by its NZa number (E8): name and zorgkantoor from the year's NZa list
+    # (the filled copies lose the pre-filled formulas, so they are written back)
+    nieuw = out[2]
+    reg = _nieuwe_aanbieder(p)
+    nieuw.cellen[(VERHUIS, "E8")] = str(reg.nza_nummer)
+    nieuw.cellen.update(vh.voorgevuld(p))
     onbekend = _groep(p, 8, 3, 1)
     onbekend.cellen[(VERHUIS, "C28")] = bsn(999999)
     onbekend.cellen[(VOORBLAD, "E4")] = "300-1234"
@@ -328,6 +340,11 @@ def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
         tarief = g.cellen[(VOORBLAD, "C17")]
         v = _verhuis_engine(p, c, tarief)
         assert vb["C30"] == g.cellen[(CLIENTGEGEVENS, f"D{rijen[i]}")], g.naam
+        if (VERHUIS, "E8") in g.cellen:
+            reg = _nieuwe_aanbieder(p)
+            assert (vb["C20"], vb["G21"]) == (reg.zorgaanbieder, reg.zorgkantoor), g.naam
+            assert vb["G20"] == reg.verzekeraar, g.naam
+            gezien.add("nieuwe aanbieder")
         if g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP:  # the old provider and zorgkantoor: the Voorblad
             assert (vb["C12"], vb["C14"], vb["G12"], vb["G14"], vb["C13"]) == ("Zorg B.V.", "A. Coördinator", "Zorgkantoor Zuid", "Z. Kantoor", None)
         assert vb["C34"] == c.zorgprofiel
@@ -356,7 +373,7 @@ def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
         if c.context_boven_drempel:
             assert vb["G42"] < c.jaarbedrag  # without the context euros
             gezien.add("context")
-    assert gezien == {"leeg", "onbekend", "geen budget", "Maatwerk", "profiel", "17e cliënt", "preventief maatwerk", "maximum", "context"}
+    assert gezien == {"leeg", "onbekend", "geen budget", "nieuwe aanbieder", "Maatwerk", "profiel", "17e cliënt", "preventief maatwerk", "maximum", "context"}
 
 
 @pytest.mark.libreoffice
