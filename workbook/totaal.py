@@ -199,7 +199,10 @@ def voeg_toe(wb, p: Parameters, variant: str) -> None:
         stijl.kolomkop(c, kop)
         c.alignment = Alignment(wrap_text=True, vertical="top")
         langste = max(len(w) for w in kop.split())  # no header breaks inside a word
-        ws.column_dimensions[col].width = max(BREEDTE[col], round(langste * 1.25 + 2, 1))
+        breedte = max(BREEDTE[col], round(langste * 1.25 + 2, 1))
+        if col in EURO:  # up to € 9.999.999,99 without "###"
+            breedte = max(breedte, 16)
+        ws.column_dimensions[col].width = breedte
     ws.row_dimensions[1].height = 92.25
     for t in RIJEN:
         for col in KOPPEN:
