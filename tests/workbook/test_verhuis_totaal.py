@@ -515,3 +515,30 @@ def test_zorgkantoorvariant_leest_de_udf_cellen():
             if naam.startswith(("mz_ind_", "mz_g")):
                 assert "MZ_" in udf[(blad, cel)], naam
     assert {"mz_ind_uitkomst", "mz_ind_label", "mz_ind_meerzorguren", "mz_ind_etmaalbedrag", "mz_g17_uitkomst", "mz_g17_jaarbedrag"} <= gelezen
+
+
+@pytest.mark.libreoffice
+def test_pdf_een_pagina_per_blad_zonder_hekjes(tmp_path):
+    """Printed (LibreOffice PDF) with the largest amounts (context € 9.999.999,99, 17 clients):
+    each of the two sheets is one page, without "###"."""
+    import shutil
+    import subprocess
+
+    from tests.support import libreoffice
+
+    if soffice() is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice of pdftotext ontbreekt")
+    p = laad_parameters(JAREN[-1])
+    g = _groep(p, 10, 17, 17)
+    g.cellen[(GROEP, "C11")] = 9999999.99
+    sjabloon = bouw(p.jaar, tmp_path / "bouw")[0]
+    pad = vul(sjabloon, [g], tmp_path / "in")[0]
+    pdf = libreoffice.recalculate([pad], tmp_path / "uit", fmt="pdf")[0]
+    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout).group(1))
+    paginas = [subprocess.run(["pdftotext", "-layout", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True, text=True).stdout for i in range(1, n + 1)]
+    verhuis_p = [i for i, t in enumerate(paginas) if "Verhuisformulier meerzorg" in t or "Handtekening, naam en datum" in t]
+    totaal_p = [i for i, t in enumerate(paginas) if "Berekend" in t and "NZa code" in t or "Uitkomst (beleid)" in t]
+    assert len(verhuis_p) == 1 and len(totaal_p) == 1, (verhuis_p, totaal_p)
+    for i in verhuis_p + totaal_p:
+        assert "###" not in paginas[i], paginas[i]
+    assert "10.000.000" not in paginas[totaal_p[0]] and ("9,999,999.99" in paginas[totaal_p[0]] or "9.999.999,99" in paginas[totaal_p[0]])
