@@ -40,5 +40,7 @@ def test_geval(geval):
             p = laad_parameters(r.jaar)
             ongewogen = c.meerzorguren - c.behandeling + c.behandeling / p.behandelfactor.waarde
             assert format_duur(ongewogen) == v["officieel_meerzorguren"]
+    if "waarschuwingen" in geval:  # the fields the waarschuwingen name, in order
+        assert [m.veld for m in r.meldingen if m.niveau == "waarschuwing"] == geval["waarschuwingen"]
     assert cents(r.totaal_jaarbedrag) == geval["totaal"]["jaarbedrag"]
     assert cents(r.totaal_etmaalbedrag) == geval["totaal"]["etmaalbedrag"]

@@ -239,6 +239,7 @@ def _individueel(
     jaar, type_, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ) -> Resultaat:  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
@@ -257,23 +258,26 @@ def _individueel(
         context_euros=[Veld(v, f"{c}.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
     )
     # optional identity fields: checked like the form (BSN 11-proef, dates in order)
-    for key, waarde in (("naam", naam), ("bsn", bsn), ("geboortedatum", geboortedatum), ("opname", opname), ("ingang", ingang)):
+    for key, waarde in (("naam", naam), ("bsn", bsn), ("geboortedatum", geboortedatum), ("opname", opname), ("ingang", ingang),
+                        ("cce", cce), ("lvhc", lvhc), ("doelgroep", doelgroep)):  # fmt: skip
         if waarde is not None:
             setattr(cv, key, _veld(waarde, f"{c}.{key}"))
-    aanvraag = aanvraag_uit_velden(j, _veld(type_, "soort", "type"), _veld(tarief, "tariefpercentage", "tarief"), [cv])
+    extra = {} if nieuw_her is None else {"nieuw_her": _veld(nieuw_her, "nieuw_her")}
+    aanvraag = aanvraag_uit_velden(j, _veld(type_, "soort", "type"), _veld(tarief, "tariefpercentage", "tarief"), [cv], **extra)
     return bereken(aanvraag, p)
 
 
 def _groep(
     jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
     behandelaren, min_uren, context_uren_jaar, context_euros, maanden, bsns=None, geboortedata=None,
-    opnames=None, ingangen=None, kolommen: dict[str, list] | None = None,
+    opnames=None, ingangen=None, cces=None, lvhcs=None, doelgroepen=None, nieuw_her=None,
+    kolommen: dict[str, list] | None = None,
 ) -> tuple[Resultaat, dict[int, int]]:  # fmt: skip
     """The group result and the mapping form row (1..17) -> engine client index."""
     if kolommen is None:
         kolommen = _groep_kolommen(
             namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen,
+            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen, cces, lvhcs, doelgroepen,
         )  # fmt: skip
     j = _jaar(jaar)
     p = _parameters(j)
@@ -303,16 +307,18 @@ def _groep(
         clienten,
         _veld(context_uren_jaar, "groep.context_uren_jaar"),
         [Veld(v, f"groep.context_euros[{i}]") for i, v in enumerate(_cellen(context_euros))],
+        **({} if nieuw_her is None else {"nieuw_her": _veld(nieuw_her, "nieuw_her")}),
     )
     return bereken(aanvraag, p), rij_naar_index
 
 
 def _groep_kolommen(
     namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg, behandelaren, min_uren,
-    bsns=None, geboortedata=None, opnames=None, ingangen=None,
+    bsns=None, geboortedata=None, opnames=None, ingangen=None, cces=None, lvhcs=None, doelgroepen=None,
 ) -> dict[str, list]:  # fmt: skip
     """The client columns of a group request (ClientVelden field -> cells); identity columns only when given."""
-    identiteit = {"bsn": bsns, "geboortedatum": geboortedata, "opname": opnames, "ingang": ingangen}
+    identiteit = {"bsn": bsns, "geboortedatum": geboortedata, "opname": opnames, "ingang": ingangen,
+                  "cce": cces, "lvhc": lvhcs, "doelgroep": doelgroepen}  # fmt: skip
     return {k: _cellen(v) for k, v in identiteit.items() if v is not None} | {
         "naam": _cellen(namen),
         "zorgprofiel": _cellen(zorgprofielen),
@@ -330,9 +336,12 @@ def _aantal_rijen(kolommen: dict[str, list]) -> int:
     return max(_lengte(c) for c in kolommen.values())
 
 
+_GEEN_CLIENT = {"cce", "lvhc", "doelgroep"}  # answers on a row do not make it a client (as the official form counts)
+
+
 def _rij_gevuld(kolommen: dict[str, list], i: int) -> bool:
-    """A client is a row (0-based i) with any of its cells filled."""
-    return any(i < len(c) and not leeg(c[i]) for c in kolommen.values())
+    """A client is a row (0-based i) with any of its cells filled (the CCE/LVHC answers aside)."""
+    return any(i < len(c) and not leeg(c[i]) for k, c in kolommen.items() if k not in _GEEN_CLIENT)
 
 
 def _client_nr(x: object) -> int:
@@ -390,6 +399,10 @@ _ARG_DOCS_INDIVIDUEEL = (
     ("geboortedatum", "Optioneel: geboortedatum."),
     ("opname", "Optioneel: datum opname (niet na de beoogde ingang)."),
     ("ingang", "Optioneel: beoogde ingangsdatum."),
+    ("cce", "Optioneel: is het CCE de afgelopen 3 jaar betrokken geweest (Ja/Nee; Clientgegevens V7)."),
+    ("lvhc", "Optioneel (2026): is LVHC van toepassing (Ja/Nee; Clientgegevens X7)."),
+    ("doelgroep", "Optioneel (2026): de LVHC-doelgroep (Clientgegevens Z7)."),
+    ("nieuw_her", "Optioneel: 'Nieuwe aanvraag' of 'Heraanvraag' (Voorblad C20)."),
 )
 _BEREIK_ARGS = {
     "dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio", "context_euros",
@@ -413,6 +426,7 @@ def MZ_INDIVIDUEEL(
     uitvoer, jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Meerzorg van één cliënt (individueel of preventief), zoals het aanvraagformulier rekent. Uitvoer
     bijvoorbeeld uitkomst, meerzorguren (opmaak [u]:mm), jaarbedrag of etmaalbedrag. Bij een fout: de tekst
@@ -423,7 +437,7 @@ def MZ_INDIVIDUEEL(
         res = _individueel(
             jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
             weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
-            context_euros, maanden, naam, bsn, geboortedatum, opname, ingang,
+            context_euros, maanden, naam, bsn, geboortedatum, opname, ingang, cce, lvhc, doelgroep, nieuw_her,
         )  # fmt: skip
         fout = _fouttekst(res)
         if fout:
@@ -443,6 +457,7 @@ def MZ_MEERZORGUREN(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Meerzorguren per week van één cliënt (dagdeel; opmaak [u]:mm), of 'Valt binnen het reguliere
     zorgzwaartepakket'. Bij een fout: de tekst 'Fout: ...'."""
@@ -455,6 +470,7 @@ def MZ_UITKOMST(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Uitkomst van één cliënt: 'Meerzorgprofiel n', 'Maatwerk', 'Niet meerzorg waardig' of 'Valt binnen het
     reguliere zorgzwaartepakket'. Bij een fout: de tekst 'Fout: ...'."""
@@ -467,6 +483,7 @@ def MZ_JAARBEDRAG(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Jaarbedrag meerzorg van één cliënt (na maximum en tariefpercentage); leeg als er geen budget is.
     Bij een fout: de tekst 'Fout: ...'."""
@@ -479,6 +496,7 @@ def MZ_ETMAALBEDRAG(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Etmaalbedrag meerzorg van één cliënt (jaarbedrag / 365); leeg als er geen budget is.
     Bij een fout: de tekst 'Fout: ...'."""
@@ -491,6 +509,7 @@ def MZ_RESULTAAT(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Het hele overzicht van één cliënt als tabel van 2 kolommen (omschrijving, waarde) die uitloopt
     (spill). Uren als dagdeel (opmaak [u]:mm). Bij een fout één regel met de tekst 'Fout: ...'."""
@@ -513,6 +532,7 @@ def MZ_MELDINGEN(
     jaar, type, tarief, zorgprofiel, dagbesteding, behandeling, dag_tot, dag_functie, dag_ratio,
     weekend_tot, weekend_functie, weekend_ratio, nachtzorg, behandelaren, min_uren, context_uren_jaar,
     context_euros, maanden=None, naam=None, bsn=None, geboortedatum=None, opname=None, ingang=None,
+    cce=None, lvhc=None, doelgroep=None, nieuw_her=None,
 ):  # fmt: skip
     """Alle meldingen (fouten en waarschuwingen) van één aanvraag als tabel van 3 kolommen: niveau, veld,
     tekst; 'Geen meldingen' als alles in orde is."""
@@ -541,10 +561,15 @@ _ARG_DOCS_GROEP = (
     ("geboortedata", "Optioneel: geboortedata (Clientgegevens F7:F23)."),
     ("opnames", "Optioneel: data opname (Clientgegevens R7:R23), niet na de beoogde ingang."),
     ("ingangen", "Optioneel: beoogde ingangsdata (Clientgegevens T7:T23)."),
+    ("cces", "Optioneel: CCE de afgelopen 3 jaar betrokken, Ja/Nee (Clientgegevens V7:V23)."),
+    ("lvhcs", "Optioneel (2026): LVHC van toepassing, Ja/Nee (Clientgegevens X7:X23)."),
+    ("doelgroepen", "Optioneel (2026): LVHC-doelgroepen (Clientgegevens Z7:Z23)."),
+    ("nieuw_her", "Optioneel: 'Nieuwe aanvraag' of 'Heraanvraag' (Voorblad C20)."),
 )
 _GROEP_BEREIK_ARGS = {
     "namen", "zorgprofielen", "dagbestedingen", "behandelingen", "wonen", "dagbesteding_uren", "nachtzorg",
     "behandelaren", "min_uren", "context_euros", "maanden", "bsns", "geboortedata", "opnames", "ingangen",
+    "cces", "lvhcs", "doelgroepen",
 }  # fmt: skip
 
 
@@ -565,7 +590,8 @@ def _groep_decorators(f: Callable) -> Callable:
 def MZ_GROEP(
     uitvoer, client_nr, jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen,
     dagbesteding_uren, nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden=None,
-    bsns=None, geboortedata=None, opnames=None, ingangen=None,
+    bsns=None, geboortedata=None, opnames=None, ingangen=None, cces=None, lvhcs=None, doelgroepen=None,
+    nieuw_her=None,
 ):  # fmt: skip
     """Groepsmeerzorg: de uitkomst van één cliënt (client_nr = rij 1..17 van de bereiken) of van de groep
     (totaal_jaarbedrag, totaal_etmaalbedrag). Een lege rij geeft een lege cel. Bij een fout: 'Fout: ...'."""
@@ -575,7 +601,7 @@ def MZ_GROEP(
         nr = None if u in UITVOER_GROEP_TOTAAL else _client_nr(client_nr)
         kolommen = _groep_kolommen(
             namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
-            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen,
+            behandelaren, min_uren, bsns, geboortedata, opnames, ingangen, cces, lvhcs, doelgroepen,
         )  # fmt: skip
         if nr is not None and not _rij_gevuld(kolommen, nr - 1):
             return ""  # an empty row of the form shows nothing
@@ -583,7 +609,8 @@ def MZ_GROEP(
             return float(sum(_rij_gevuld(kolommen, i) for i in range(_aantal_rijen(kolommen))))
         res, rijen = _groep(
             jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren,
-            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden, kolommen=kolommen,
+            nachtzorg, behandelaren, min_uren, context_uren_jaar, context_euros, maanden, nieuw_her=nieuw_her,
+            kolommen=kolommen,
         )  # fmt: skip
         fout = _fouttekst(res)
         if fout:
@@ -601,7 +628,7 @@ def MZ_GROEP(
 def MZ_GROEP_MELDINGEN(
     jaar, tarief, namen, zorgprofielen, dagbestedingen, behandelingen, wonen, dagbesteding_uren, nachtzorg,
     behandelaren, min_uren, context_uren_jaar, context_euros, maanden=None, bsns=None, geboortedata=None,
-    opnames=None, ingangen=None,
+    opnames=None, ingangen=None, cces=None, lvhcs=None, doelgroepen=None, nieuw_her=None,
 ):  # fmt: skip
     """Alle meldingen van een groepsaanvraag als tabel van 3 kolommen: niveau, veld, tekst;
     'Geen meldingen' als alles in orde is."""

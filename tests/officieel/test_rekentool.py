@@ -17,6 +17,7 @@ from tests.support.rauw import lees_rauw
 from tests.support.officieel_invullen import groep, individueel, template, vul_in
 from xl_meerzorg import bereken, lees_aanvraag
 from xl_meerzorg.afronding import cents, seconds
+from xl_meerzorg.parameters import laad_parameters
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.officieel]
 
@@ -25,6 +26,7 @@ JAREN = (2025, 2026)
 # (N_INDIVIDUEEL=200, N_GROEP=40) was run by hand when the engine changed.
 N_INDIVIDUEEL = 10
 N_GROEP = 4
+N_PAUZES = 4  # day programmes with pauses: only "Tijd tot", Wonen with ratio 0, functie without ratio
 
 
 def _skip_reason() -> str | None:
@@ -42,6 +44,13 @@ def _cases() -> list[tuple[str, dict]]:
         for i in range(N_INDIVIDUEEL):
             soort = "preventief" if i % 5 == 4 else "individueel"
             cases.append((f"ind-{jaar}-{i:03d}", individueel(rng, jaar, soort)))
+        for i in range(N_PAUZES):
+            cases.append((f"pauze-{jaar}-{i:03d}", individueel(rng, jaar, "individueel", pauzes=True)))
+        for code in ("Z071", "Z081"):  # VV7/VV8 with behandeling Nee: computed like the official tool
+            a = individueel(rng, jaar, "individueel", pauzes=True)
+            pc = laad_parameters(jaar).prestatiecodes[code]
+            a["clienten"][0].update(zorgprofiel=pc.zorgprofiel, behandeling=pc.behandeling, dagbesteding=pc.dagbesteding)
+            cases.append((f"{code}-{jaar}", a))
         for i in range(N_GROEP):
             cases.append((f"groep-{jaar}-{i:03d}", groep(rng, jaar, rng.randint(2, 17))))
     return cases
@@ -56,7 +65,7 @@ def herberekend(tmp_path_factory):
     cases = _cases()
     paths = [vul_in(aanvraag, base / "in" / f"{naam}.xlsx") for naam, aanvraag in cases]
     out = libreoffice.recalculate(paths, base / "uit")
-    return {naam: (aanvraag, _Boek(lees_rauw(path))) for (naam, aanvraag), path in zip(cases, out)}
+    return {naam: (aanvraag, _Boek(lees_rauw(path)), path) for (naam, aanvraag), path in zip(cases, out)}
 
 
 class _Cel:
@@ -111,9 +120,11 @@ def _vergelijk_client(c, label, uren, jaarbedrag, etmaalbedrag, waar: str) -> No
 @pytest.mark.parametrize("naam", [n for n, _ in _cases()])
 def test_engine_gelijk_aan_officiele_rekentool(herberekend, naam):
     """Every outcome, meerzorguren and amount equals the official tool."""
-    aanvraag, wb = herberekend[naam]
+    aanvraag, wb, _ = herberekend[naam]
     r = bereken(lees_aanvraag(aanvraag))
     assert not r.heeft_fout, r.meldingen
+    if aanvraag["clienten"][0]["zorgprofiel"] in ("VV7", "VV8") and not (aanvraag["clienten"][0]["behandeling"] and aanvraag["clienten"][0]["dagbesteding"]):
+        assert "altijd Ja in bij behandeling en dagbesteding" in " ".join(m.tekst for m in r.meldingen if m.niveau == "waarschuwing")
     voorblad = wb["Voorblad"]
     if aanvraag["soort"] == "groep":
         g = wb["Aanvraag-overzicht groep"]
@@ -130,3 +141,14 @@ def test_engine_gelijk_aan_officiele_rekentool(herberekend, naam):
     if any(c.jaarbedrag is not None for c in r.clienten):
         assert cents(voorblad["G37"].value) == cents(r.totaal_jaarbedrag)
         assert cents(voorblad["G39"].value) == cents(r.totaal_etmaalbedrag)
+
+
+@pytest.mark.parametrize("naam", [n for n, _ in _cases()])
+def test_correct_ingevuld_officieel_formulier_is_ok(herberekend, naam):
+    """A correctly filled official form (pauses, VV7/VV8 with Nee included) comes out of the
+    checker OK: no fout, no afwijking; policy notes are waarschuwingen."""
+    from xl_meerzorg.workbook.controle.controleer import controleer_bestand
+
+    _, _, pad = herberekend[naam]
+    u = controleer_bestand(pad)
+    assert u["status"] == "OK", [(f["niveau"], f["cel"], f["tekst"]) for f in u["bevindingen"] if f["niveau"] != "waarschuwing"]

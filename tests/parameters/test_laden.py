@@ -120,3 +120,52 @@ def test_jaar_klopt_niet():
 def test_geen_toml():
     """Broken TOML is refused with a clear message."""
     _fout("jaar = = 2026", r"^jaar2026\.toml: geen geldige TOML")
+
+
+@pytest.mark.parametrize("jaar", [2025, 2026])
+def test_lijsten_en_formuliergrenzen(jaar):
+    """The form's lists and input limits, each with the cells it comes from."""
+    p = laad_parameters(jaar)
+    assert p.lijsten.types_aanvraag == ("Preventieve Meerzorg", "Enkelvoudige aanvraag (individueel)", "Meervoudige aanvraag (groepsmeerzorg)")
+    assert p.lijsten.nieuw_her == ("Nieuwe aanvraag", "Heraanvraag")
+    assert p.lijsten.sectoren == ("GHZ", "VVT", "GGZ")
+    assert len(p.lijsten.doelgroepen) == (14 if jaar >= 2026 else 0)
+    assert p.lijsten.lvhc_zorgprofielen == (("VV7", "VV8", "LG6", "LG7", "GGZ4W", "GGZ5W") if jaar >= 2026 else ())
+    assert all(f"rekentool {jaar}" in b for b in p.lijsten.bronnen.values())
+    f = p.formulier
+    if jaar == 2026:
+        assert (f.maanden_min, f.maanden_max, f.ingang_van.isoformat(), f.ingang_tot.isoformat()) == (1, 48, "2025-01-01", "2027-07-01")
+    else:  # the 2025 form validates neither the period nor the beoogde ingangsdatum
+        assert (f.maanden_min, f.maanden_max, f.ingang_van, f.ingang_tot) == (None, None, None, None)
+    assert all(f"rekentool {jaar}" in b for b in f.bronnen.values())
+    assert p.nachtzorg_standaard.waarde == 2 / 24 and "Toetsingskader" in p.nachtzorg_standaard.bron
+    assert p.preventief_max_maanden.waarde == 6 and "par. 7" in p.preventief_max_maanden.bron
+    assert p.cce_termijn_jaren.waarde == 3
+    assert p.geen_verlenging.waarde == (("VG7+",) if jaar >= 2026 else ())
+
+
+@pytest.mark.parametrize(("vervang", "melding"), [
+    ('sectoren = ["GHZ", "VVT", "GGZ"]', "lijsten: ontbrekende sleutel 'sectoren'"),
+    ('sectoren = ["GHZ", "VVT", "GGZ"]', "lijsten.sectoren: ongeldige of dubbele waarden"),
+    ('lvhc_zorgprofielen = ["VV7"', "lijsten.lvhc_zorgprofielen: onbekend zorgprofiel VX7"),
+    ("maanden_max = 48", "formulier.maanden: maanden_min, maanden_max en bron_maanden horen samen"),
+    ('ingang_tot = "2027-07-01"', "formulier: einddatum ligt voor de begindatum"),
+    ("[beleid.cce_termijn_jaren]\nwaarde = 3", "beleid.cce_termijn_jaren.waarde: ontbreekt of ongeldig"),
+    ("[lijsten]", "lijsten: onbekende sleutel(s) kleur"),
+])  # fmt: skip
+def test_nieuwe_secties_gevalideerd(vervang, melding):
+    """Lists, form limits and policy rules are checked on load like the rest."""
+    tekst = _tekst(2026)
+    assert vervang in tekst
+    nieuw = {
+        "lijsten: ontbrekende sleutel 'sectoren'": "",
+        "lijsten.sectoren: ongeldige of dubbele waarden": 'sectoren = ["GHZ", "GHZ"]',
+        "lijsten.lvhc_zorgprofielen: onbekend zorgprofiel VX7": 'lvhc_zorgprofielen = ["VX7"',
+        "formulier.maanden: maanden_min, maanden_max en bron_maanden horen samen": "",
+        "formulier: einddatum ligt voor de begindatum": 'ingang_tot = "2024-07-01"',
+        "beleid.cce_termijn_jaren.waarde: ontbreekt of ongeldig": "[beleid.cce_termijn_jaren]\nwaarde = 0",
+        "lijsten: onbekende sleutel(s) kleur": '[lijsten]\nkleur = "blauw"',
+    }[melding]
+    with pytest.raises(OngeldigeParameters) as exc:
+        parse_parameters(tekst.replace(vervang, nieuw, 1), 2026)
+    assert melding in str(exc.value)

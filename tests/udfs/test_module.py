@@ -19,10 +19,11 @@ HANDTEKENINGEN = {
     "MZ_INDIVIDUEEL": ["uitvoer", "jaar", "type", "tarief", "zorgprofiel", "dagbesteding", "behandeling",
                        "dag_tot", "dag_functie", "dag_ratio", "weekend_tot", "weekend_functie", "weekend_ratio",
                        "nachtzorg", "behandelaren", "min_uren", "context_uren_jaar", "context_euros", "maanden",
-                       "naam", "bsn", "geboortedatum", "opname", "ingang"],
+                       "naam", "bsn", "geboortedatum", "opname", "ingang", "cce", "lvhc", "doelgroep", "nieuw_her"],
     "MZ_GROEP": ["uitvoer", "client_nr", "jaar", "tarief", "namen", "zorgprofielen", "dagbestedingen",
                  "behandelingen", "wonen", "dagbesteding_uren", "nachtzorg", "behandelaren", "min_uren",
-                 "context_uren_jaar", "context_euros", "maanden", "bsns", "geboortedata", "opnames", "ingangen"],
+                 "context_uren_jaar", "context_euros", "maanden", "bsns", "geboortedata", "opnames", "ingangen",
+                 "cces", "lvhcs", "doelgroepen", "nieuw_her"],
     "MZ_PARAMETER": ["jaar", "naam", "sleutel"],
     "MZ_VERSIE": ["jaar"],
 }  # fmt: skip
@@ -30,7 +31,8 @@ for _naam in ("MZ_MEERZORGUREN", "MZ_UITKOMST", "MZ_JAARBEDRAG", "MZ_ETMAALBEDRA
     HANDTEKENINGEN[_naam] = HANDTEKENINGEN["MZ_INDIVIDUEEL"][1:]
 HANDTEKENINGEN["MZ_GROEP_MELDINGEN"] = HANDTEKENINGEN["MZ_GROEP"][2:]
 OPTIONEEL = {"maanden", "sleutel", "MZ_VERSIE.jaar", "bsn", "geboortedatum", "opname", "ingang", "bsns",
-             "geboortedata", "opnames", "ingangen", "MZ_INDIVIDUEEL.naam", "MZ_MEERZORGUREN.naam", "MZ_UITKOMST.naam",
+             "geboortedata", "opnames", "ingangen", "cce", "lvhc", "doelgroep", "nieuw_her", "cces", "lvhcs", "doelgroepen",
+             "MZ_INDIVIDUEEL.naam", "MZ_MEERZORGUREN.naam", "MZ_UITKOMST.naam",
              "MZ_JAARBEDRAG.naam", "MZ_ETMAALBEDRAG.naam", "MZ_RESULTAAT.naam", "MZ_MELDINGEN.naam"}  # fmt: skip
 EXCEL_MAX_TEKST = 255  # Excel's limit for a function or argument description in the function wizard
 

@@ -535,6 +535,8 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
         niveau = WAARSCHUWING if bekend_totaal else AFWIJKING
         for cel, wat, mv in ((u.totaal_jaarbedrag, "het totale jaarbedrag", resultaat.totaal_jaarbedrag), (u.totaal_etmaalbedrag, "het totale etmaalbedrag", resultaat.totaal_etmaalbedrag)):
             fv = _getal(w.get(vb, cel))
+            if fv is None and mv == 0 and all(c.jaarbedrag is None for c in resultaat.clienten):
+                continue  # no budget: the official Voorblad shows the outcome's text, the engine 0
             if mv is not None and (fv is None or cents(fv) != cents(mv)):
                 bev.voeg(niveau, "vergelijking", f"Voorblad: {wat} op het formulier wijkt af van de herberekening." + (f" Bekend verschil: {bekend_totaal}." if bekend_totaal else ""), f"{vb}!{cel}", _toon(w.get(vb, cel)) if fv is None else euro(fv), euro(mv))
     return clienten
