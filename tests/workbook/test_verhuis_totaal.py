@@ -542,3 +542,29 @@ def test_pdf_een_pagina_per_blad_zonder_hekjes(tmp_path):
     for i in verhuis_p + totaal_p:
         assert "###" not in paginas[i], paginas[i]
     assert "10.000.000" not in paginas[totaal_p[0]] and ("9,999,999.99" in paginas[totaal_p[0]] or "9.999.999,99" in paginas[totaal_p[0]])
+
+
+def test_formules_van_de_regel_gelijk_aan_de_regel():
+    """``verhuis.regel`` (the formulas of the steps) evaluated by the ``formulas`` library gives
+    ``regels.verhuis.verhuis`` bit for bit, on every branch: maatwerk, profile, the maximum
+    (also exactly at it), no budget."""
+    formulas = pytest.importorskip("formulas")
+    invoer = {"uitkomst": "A1", "mz": "B1", "bedrag": "C1", "uurbudget": "D1", "max": "E1", "tarief": "F1"}
+    stappen = vh.regel(*invoer.values())
+    gecompileerd = {cel.replace("$", ""): formulas.Parser().ast(f)[1].compile() for cel, f in stappen.items()}
+    rnd = random.Random(12)
+    maximum, uurbudget = 1683.05, 49.65878362956477
+    gevallen = [("Maatwerk", rnd.uniform(0, 12), None, rnd.choice((0.8, 0.95, 1.0))) for _ in range(150)]
+    gevallen += [("Meerzorgprofiel 3", None, rnd.uniform(10000, 700000), rnd.choice((0.8, 0.95, 1.0))) for _ in range(150)]
+    gevallen += [("Meerzorgprofiel 6", None, maximum * 365, 0.9), ("Niet meerzorg waardig", 0.1, None, 0.9), ("Maatwerk", None, None, 0.9), ("", None, None, 0.9)]
+    for uitkomst, mz, bedrag, tarief in gevallen:
+        waarden = {"A1": uitkomst, "B1": "" if mz is None else mz, "C1": "" if bedrag is None else bedrag, "D1": uurbudget, "E1": maximum, "F1": tarief}
+        for cel, functie in gecompileerd.items():
+            uit = functie(*(waarden[i.replace("$", "")] for i in functie.inputs))
+            waarden[cel] = uit.item() if hasattr(uit, "item") else uit
+        v = verhuis(uitkomst, mz, bedrag, uurbudget, maximum, tarief)
+        vorm = [waarden[c.replace("$", "")] for c in (vh.BUDGET, vh.NA_MAXIMUM, vh.ETMAAL_100, vh.GEMAXIMEERD, vh.JAARBEDRAG, vh.ETMAALBEDRAG)]
+        if v is None:
+            assert vorm == [""] * 6, (uitkomst, mz, bedrag)
+        else:
+            assert vorm == [v.budget_100, v.jaar_100, v.etmaal_100, int(v.gemaximeerd), v.jaarbedrag, v.etmaalbedrag], (uitkomst, mz, bedrag)
