@@ -264,7 +264,15 @@ def _gevallen(p) -> list[Geval]:
     onbekend.cellen[(VOORBLAD, "E4")] = "300-1234"
     leeg = _groep(p, 9, 3, 1)
     del leeg.cellen[(VERHUIS, "C28")]
-    return out + [onbekend, leeg]
+    fout = _groep(p, 11, 3, 2)  # a fout on the Voorblad: no amounts, the identity columns stay
+    fout.cellen[(VOORBLAD, "C17")] = "veel"
+    fout.naam = f"{p.jaar}-verhuis-fout-11"
+    telt_niet = _individueel(p, 12, MAATWERK_BOVEN, preventief=False)  # the BSN of row 8 of an individual request
+    telt_niet.cellen[(CLIENTGEGEVENS, "D8")] = "Niet mee"
+    telt_niet.cellen[(CLIENTGEGEVENS, "H8")] = bsn(77)
+    telt_niet.cellen[(VERHUIS, "C28")] = bsn(77)
+    telt_niet.naam = f"{p.jaar}-verhuis-telt-niet-12"
+    return out + [onbekend, leeg, fout, telt_niet]
 
 
 NUMERIEK_VERHUIS = ("C32", "C42", "C43", "C44", "G40", "G42", "G44")
@@ -280,22 +288,24 @@ def herberekend(tmp_path_factory):
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
     tmp = tmp_path_factory.mktemp("lo_verhuis")
-    jaar = JAREN[-1]
-    p = laad_parameters(jaar)
-    sjabloon = bouw(jaar, tmp / "bouw")[0]
-    wb = openpyxl.load_workbook(sjabloon)
-    for cel in NUMERIEK_VERHUIS:
-        wb[VERHUIS][cel].number_format = GETAL
-    for t in tot.RIJEN:
-        for col in tot.UREN + tot.EURO + tot.DATUMS + (tot.MEERZORGUREN,):
-            wb[TOTAAL][f"{col}{t}"].number_format = GETAL
-    sjabloon = tmp / "sjabloon.xlsx"
-    with exacte_getallen():
-        wb.save(sjabloon)
-    gevallen = _gevallen(p)
-    paden = vul(sjabloon, gevallen, tmp / "in")
+    alle, paden = [], []
+    for jaar in JAREN:  # every year, one LibreOffice run
+        p = laad_parameters(jaar)
+        sjabloon = bouw(jaar, tmp / f"bouw{jaar}")[0]
+        wb = openpyxl.load_workbook(sjabloon)
+        for cel in NUMERIEK_VERHUIS:
+            wb[VERHUIS][cel].number_format = GETAL
+        for t in tot.RIJEN:
+            for col in tot.UREN + tot.EURO + tot.DATUMS + (tot.MEERZORGUREN,):
+                wb[TOTAAL][f"{col}{t}"].number_format = GETAL
+        sjabloon = tmp / f"sjabloon{jaar}.xlsx"
+        with exacte_getallen():
+            wb.save(sjabloon)
+        gevallen = _gevallen(p)
+        paden += vul(sjabloon, gevallen, tmp / "in")
+        alle += [(p, g) for g in gevallen]
     herbereken(paden, tmp / "uit")
-    return p, [(g, _lees(tmp / "uit", g.naam, VERHUIS), _lees(tmp / "uit", g.naam, TOTAAL)) for g in gevallen]
+    return [(p, g, _lees(tmp / "uit", g.naam, VERHUIS), _lees(tmp / "uit", g.naam, TOTAAL)) for p, g in alle]
 
 
 def _verhuis_engine(p, c, tarief: float):
@@ -318,13 +328,22 @@ def _uren(form, eng_dagen) -> bool:
 
 @pytest.mark.libreoffice
 def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
-    p, uitkomsten = herberekend
     gezien = set()
-    for g, vb, _to in uitkomsten:
+    for p, g, vb, _to in herberekend:
         res, rijen = engine(g, p.jaar)
-        assert not res.heeft_fout, g.naam
         bsn_c28 = g.cellen.get((VERHUIS, "C28"))
         clienten = {str(g.cellen.get((CLIENTGEGEVENS, f"H{r}"))): i for i, r in enumerate(rijen)}
+        if res.heeft_fout:
+            assert vb["E28"] == "Het formulier bevat nog een fout (zie het Voorblad); er worden geen bedragen berekend.", g.naam
+            assert vb["C30"] == g.cellen[(CLIENTGEGEVENS, "D8")]
+            assert [vb[c] for c in ("C40", "C42", "C43", "C44", "G40", "G42", "G44")] == [None] * 7
+            gezien.add("fout")
+            continue
+        if g.cellen.get((CLIENTGEGEVENS, "D8")) == "Niet mee":
+            assert vb["E28"] == "De cliënt met dit BSN (Clientgegevens rij 8) telt bij deze aanvraag niet mee; bij een individuele aanvraag telt alleen rij 7.", g.naam
+            assert [vb[c] for c in ("C40", "C42", "C44", "G42", "G44")] == [None] * 5
+            gezien.add("telt niet")
+            continue
         if bsn_c28 is None:
             assert vb["E28"] == "Vul het BSN in van de cliënt die verhuist (een BSN van het blad Clientgegevens).", g.naam
             assert [vb[c] for c in ("C30", "C40", "C42", "C44", "G42", "G44")] == [None] * 6
@@ -373,15 +392,20 @@ def test_verhuisformulier_gelijk_aan_de_rekenkern(herberekend):
         if c.context_boven_drempel:
             assert vb["G42"] < c.jaarbedrag  # without the context euros
             gezien.add("context")
-    assert gezien == {"leeg", "onbekend", "geen budget", "nieuwe aanbieder", "Maatwerk", "profiel", "17e cliënt", "preventief maatwerk", "maximum", "context"}
+    assert gezien == {"leeg", "onbekend", "geen budget", "nieuwe aanbieder", "fout", "telt niet", "Maatwerk", "profiel", "17e cliënt", "preventief maatwerk", "maximum", "context"}
 
 
 @pytest.mark.libreoffice
 def test_totaal_overzicht_gelijk_aan_de_rekenkern(herberekend):
-    p, uitkomsten = herberekend
-    for g, _vb, to in uitkomsten:
+    for p, g, _vb, to in herberekend:
         res, rijen = engine(g, p.jaar)
         groep = g.cellen[(VOORBLAD, "C23")] == TYPE_GROEP
+        if res.heeft_fout:  # the identity columns, no calculated ones
+            for i, r in enumerate(rijen):
+                t = tot.rij(i + 1)
+                assert to[f"G{t}"] == g.cellen[(CLIENTGEGEVENS, f"D{r}")]
+                assert all(to[f"{col}{t}"] is None for col in list("LMNOPQRSTUVWXYZ") + ["AA", "AB", "AC", "AE"]), g.naam
+            continue
         for i, c in enumerate(res.clienten):
             t = tot.rij(i + 1)
             r = rijen[i]
