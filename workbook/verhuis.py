@@ -1,8 +1,9 @@
 """Sheet *Verhuisformulier*: a client with an award moves to another location or provider.
 
 The inputs are at the official addresses (``layout._verhuis_invoer``): NZa numbers E6/E8,
-the new provider C20:C24 and zorgkantoor G20:G24, the BSN C28, the toeslag C36, the date
-C38 and the four signature boxes. The client is found by BSN among all 17 rows of
+the new provider C20:C24 and zorgkantoor G20:G24 (name and zorgkantoor looked up from E8 until
+typed over, ``voorgevuld``), the BSN C28, the toeslag C36 and the date C38; the four signature
+boxes are unlocked and empty (``HANDTEKENINGEN``). The client is found by BSN among all 17 rows of
 Clientgegevens (the BSN read as the Clientgegevens check reads it, 9 digits); the old
 provider and zorgkantoor come from the Voorblad.
 
