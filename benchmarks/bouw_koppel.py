@@ -62,8 +62,8 @@ def main() -> None:
             else:
                 print(f"(officiële rekentool {jaar} niet gevonden in {REFERENTIE})")
         for label, pad in formulieren:
-            koppel_bestand(pad, uit / "koppel")
-            t = _mediaan(lambda p=pad: koppel_bestand(p, uit / "koppel"), args.koppel)
+            koppel_bestand(pad, uit / "koppel", overschrijf=True)
+            t = _mediaan(lambda p=pad: koppel_bestand(p, uit / "koppel", overschrijf=True), args.koppel)
             print(f"koppel {label + ':':30s} mediaan {t * 1000:.0f} ms per formulier")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,114 @@ def test_reuzengetallen_geen_traceback(tmp_path, capsys, inhoud, verwacht):
     uit = json.loads(capsys.readouterr().out)
     assert verwacht.items() <= uit.items()
     assert code == (2 if "onleesbaar" in verwacht else 1)
+
+
+def test_tekst_meldingen_zonder_veldpad(tmp_path, capsys):
+    """The overview prints a message as a person reads it: no engine field path, control characters escaped."""
+    d = json.loads((VOORBEELDEN / "individueel-vg7.json").read_text(encoding="utf-8"))
+    d["clienten"][0]["naam"] = "Jan\x1b[2J"
+    d["sector"] = ""
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(d), encoding="utf-8")
+    assert main(["bereken", str(f)]) == 0
+    regels = [r for r in capsys.readouterr().out.splitlines() if r.startswith("WAARSCHUWING")]
+    assert regels == [
+        "WAARSCHUWING [onvolledig]: De sector (GHZ, VVT of GGZ) ontbreekt; het formulier is niet volledig ingevuld.",
+        "WAARSCHUWING: Cliënt 1 (Jan\\x1b[2J): nachtzorg 4:00 per week is meer dan de standaard van 2:00 per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg).",
+    ]
+
+# ------------------------------------------------------------- files, exit codes, signals
+
+
+def test_zonder_argumenten_hulp_op_stderr_exit_2(capsys):
+    """No command: the Dutch help on stderr, exit 2 (a usage error), nothing on stdout."""
+    assert main([]) == 2
+    uit = capsys.readouterr()
+    assert uit.out == ""
+    assert uit.err.startswith("gebruik: xl-meerzorg [-h] [--versie] OPDRACHT ...\n")
+    assert "  koppel    voeg een Python-controleblad toe aan een formulier\n" in uit.err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifo_en_apparaat_niet_geopend(tmp_path, capsys):
+    """A FIFO named .json and /dev/zero: refused before opening (no hang, no memory)."""
+    os.mkfifo(tmp_path / "pijp.json")
+    assert main(["bereken", str(tmp_path / "pijp.json"), "/dev/zero"]) == 2
+    assert capsys.readouterr().err == (
+        f"{tmp_path / 'pijp.json'}: onleesbaar: is een named pipe (FIFO), geen gewoon bestand; niet geopend\n"
+        "/dev/zero: onleesbaar: is een apparaat, geen gewoon bestand; niet geopend\n"
+    )
+
+
+def test_leeslimiet(tmp_path, capsys, monkeypatch):
+    import xl_meerzorg.cli as cli
+
+    monkeypatch.setattr(cli, "MAX_JSON_BYTES", 100)
+    pad = tmp_path / "groot.json"
+    pad.write_text('{"jaar": 2026, "x": "' + "a" * 200 + '"}', encoding="utf-8")
+    assert main(["bereken", str(pad)]) == 2
+    assert capsys.readouterr().err == f"{pad}: onleesbaar: bestand is te groot (meer dan 100 bytes)\n"
+
+
+def test_stuurtekens_in_naam_getoond_als_escape(tmp_path, capsys):
+    """A file name with an ANSI escape and a newline is printed escaped (no fake lines)."""
+    naam = str(tmp_path / "a\x1b[2J\nOK.json")
+    assert main(["bereken", naam]) == 2
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path}/a\\x1b[2J\\nOK.json: onleesbaar: bestand niet gevonden\n"
+    assert main(["bereken", "--json", naam]) == 2
+    regel = capsys.readouterr().out
+    assert regel.count("\n") == 1 and "\x1b" not in regel
+    assert json.loads(regel)["bestand"] == naam  # JSON escapes control characters itself
+
+
+def test_niet_utf8_bestandsnaam(tmp_path, capsys):
+    p = os.path.join(os.fsencode(tmp_path), b"aanvraag-\xff.json")
+    with open(p, "wb") as fh:
+        fh.write((VOORBEELDEN / "individueel-vg7.json").read_bytes())
+    naam = os.fsdecode(p)
+    assert main(["bereken", naam]) == 0
+    assert f"{tmp_path}/aanvraag-\\xff.json" in capsys.readouterr().out
+    assert main(["bereken", "--json", naam]) == 0
+    assert json.loads(capsys.readouterr().out)["bestand"] == f"{tmp_path}/aanvraag-\\xff.json"
+
+
+def test_ctrl_c_een_regel_exit_130(monkeypatch, capsys):
+    import xl_meerzorg.cli as cli
+
+    def onderbroken(_aanvraag):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "bereken", onderbroken)
+    assert main(["bereken", str(VOORBEELDEN / "individueel-vg7.json")]) == 130
+    assert capsys.readouterr().err == "xl-meerzorg: afgebroken (Ctrl-C); er is niets half geschreven.\n"
+
+
+def test_gebroken_pijp_stil_exit_141():
+    """``| head``: the reader closes the pipe; no traceback, exit 141 (128 + SIGPIPE)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from xl_meerzorg.cli import main; sys.exit(main())"
+    bestanden = [str(VOORBEELDEN / "individueel-vg7.json")] * 200
+    p = subprocess.Popen([sys.executable, "-c", code, "bereken", *bestanden], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.read(100)
+    p.stdout.close()
+    err = p.stderr.read()
+    p.stderr.close()
+    assert p.wait(timeout=60) == 141
+    assert err == b""
+
+
+def test_bouw_fouten_op_stderr_exit_2(tmp_path, capsys):
+    (tmp_path / "bestand").write_bytes(b"x")
+    assert main(["bouw", "--jaar", "2026", "--uit", str(tmp_path / "bestand" / "uit")]) == 2
+    uit = capsys.readouterr()
+    assert uit.out == ""
+    assert uit.err == (
+        f"Fout: kan {tmp_path / 'bestand' / 'uit' / 'aanvraagformulier-meerzorg-2026.xlsx'} niet schrijven: "
+        f"{tmp_path / 'bestand'} is een bestand, geen map.\n"
+    )
+    assert (tmp_path / "bestand").read_bytes() == b"x"
+    assert main(["bouw", "--jaar", "1999", "--uit", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == "Fout: Geen parameterset voor 1999; beschikbaar: 2025, 2026.\n"

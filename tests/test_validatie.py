@@ -92,7 +92,7 @@ GEVALLEN = [
         ('fout', 'clienten[0].maanden', 'Aangevraagde periode van cliënt 1 moet een geheel aantal maanden zijn, niet 100000000000000000000000000000000000000….'),
     ]),
     ("jaar buiten 1000-9999", lambda d: d.update(jaar=10**400), [
-        ('fout', 'jaar', 'Het jaar van de aanvraag ontbreekt of is geen jaartal: 100000000000000000000000000000000000000….'),
+        ('fout', 'jaar', 'Het jaar van de aanvraag is geen jaartal: 100000000000000000000000000000000000000….'),
     ]),
     ("VG7+ langer dan 12 maanden", lambda d: _c(d).update(zorgprofiel="VG7+", maanden=18), [
         ('fout', 'clienten[0].maanden', f'{WIE}: voor VG7+ is de maximale termijn 12 maanden; aangevraagd is 18.'),
@@ -192,3 +192,15 @@ def test_getal_als_tekst(tekst, waarde):
     from xl_meerzorg.invoer import lees_getal
 
     assert lees_getal(tekst) == waarde
+
+
+@pytest.mark.parametrize(("data", "verwacht"), [
+    ({"soort": "individueel"}, [("fout", "jaar", "Het jaar van de aanvraag ontbreekt.")]),
+    ({"jaar": "abc", "soort": "individueel"}, [("fout", "jaar", "Het jaar van de aanvraag is geen jaartal: ‘abc’.")]),
+    ({"jaar": 2026}, [("fout", "soort", "De soort aanvraag ontbreekt; kies individueel, preventief of groep.")]),
+    ({"jaar": 2026, "soort": 5}, [("fout", "soort", "Onbekende soort aanvraag 5; kies individueel, preventief of groep.")]),
+])  # fmt: skip
+def test_meldingen_zonder_python_waarden(data, verwacht):
+    """Missing or odd values are named the Dutch way: no None, no repr quotes."""
+    r = lees_aanvraag(data)
+    assert [(m.niveau, m.veld, m.tekst) for m in r.invoer_meldingen] == verwacht

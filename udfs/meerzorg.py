@@ -24,7 +24,7 @@ from typing import Any
 from xl_meerzorg import __version__, bereken
 from xl_meerzorg.excelwaarden import leeg
 from xl_meerzorg.formulier import ClientVelden, Veld, aanvraag_uit_velden
-from xl_meerzorg.model import FOUT, GROEP, VALT_BINNEN, ClientResultaat, Resultaat
+from xl_meerzorg.model import FOUT, GROEP, VALT_BINNEN, ClientResultaat, Resultaat, toon
 from xl_meerzorg.parameters import beschikbare_jaren, laad_parameters
 from xl_meerzorg.parameters.laden import OnbekendJaar, Parameters
 
@@ -174,7 +174,7 @@ def _uitvoer(x: object, toegestaan: Sequence[str]) -> str:
     u = _een(x, "uitvoer")
     sleutel = u.strip().lower() if isinstance(u, str) else u
     if sleutel not in toegestaan:
-        raise _Invoerfout(f"onbekende uitvoer {u!r}; kies uit {', '.join(toegestaan)}.")
+        raise _Invoerfout(f"onbekende uitvoer {toon(u)}; kies uit {', '.join(toegestaan)}.")
     return sleutel  # type: ignore[return-value]
 
 
@@ -189,7 +189,7 @@ def _jaar(x: object) -> int:
     jaren = ", ".join(map(str, beschikbare_jaren()))
     if leeg(j):
         raise _Invoerfout(f"het jaar ontbreekt; beschikbaar: {jaren}.")
-    raise _Invoerfout(f"ongeldig jaar {j!r}; beschikbaar: {jaren}.")
+    raise _Invoerfout(f"ongeldig jaar {toon(j)}; beschikbaar: {jaren}.")
 
 
 def _parameters(jaar: int) -> Parameters:
@@ -351,7 +351,7 @@ def _client_nr(x: object) -> int:
     if isinstance(c, float) and c.is_integer():
         c = int(c)
     if isinstance(c, bool) or not isinstance(c, int) or not 1 <= c <= GROEP_RIJEN:
-        raise _Invoerfout(f"client_nr moet een rijnummer van 1 tot en met {GROEP_RIJEN} zijn, niet {c!r}.")
+        raise _Invoerfout(f"client_nr moet een rijnummer van 1 tot en met {GROEP_RIJEN} zijn, niet {toon(c)}.")
     return c
 
 
@@ -652,7 +652,7 @@ def MZ_PARAMETER(jaar, naam, sleutel=None):
         n = _een(naam, "naam")
         key = n.strip().lower() if isinstance(n, str) else n
         if key not in PARAMETERS:
-            raise _Invoerfout(f"onbekende parameter {n!r}; kies uit {', '.join(PARAMETERS)}.")
+            raise _Invoerfout(f"onbekende parameter {toon(n)}; kies uit {', '.join(PARAMETERS)}.")
         if key == "versie":
             return p.versie
         if key in PARAMETERS_ALGEMEEN:
@@ -664,14 +664,14 @@ def MZ_PARAMETER(jaar, naam, sleutel=None):
                 raise _Invoerfout(f"parameter {key} vraagt een zorgprofiel als sleutel, bijvoorbeeld VG7.")
             zp = p.zorgprofiel(s)
             if zp is None:
-                raise _Invoerfout(f"onbekend zorgprofiel {s!r} voor {p.jaar}; kies uit {', '.join(p.zorgprofielen)}.")
+                raise _Invoerfout(f"onbekend zorgprofiel {toon(s)} voor {p.jaar}; kies uit {', '.join(p.zorgprofielen)}.")
             attr = {"zzp_uren": "uren_per_week"}.get(key, key)
             return getattr(zp, attr)
         if leeg(s):
             raise _Invoerfout(f"parameter {key} vraagt een prestatiecode als sleutel, bijvoorbeeld Z473.")
         pc = p.prestatiecodes.get(str(s).upper())
         if pc is None:
-            raise _Invoerfout(f"onbekende prestatiecode {s!r} voor {p.jaar}.")
+            raise _Invoerfout(f"onbekende prestatiecode {toon(s)} voor {p.jaar}.")
         return pc.uren_per_week if key == "prestatiecode_uren" else pc.omschrijving
 
     return _veilig(body)

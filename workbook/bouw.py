@@ -820,10 +820,10 @@ def bouw_variant(jaar: int, variant: str, uit: Path) -> Path:
         wb.save(buf)
     cache = _udf_cache(p, wb) if variant == ZORGKANTOOR_UDF else None
     data = _vast_zip(buf.getvalue(), jaar, cache)
-    uit = Path(uit)
-    uit.mkdir(parents=True, exist_ok=True)
-    pad = uit / bestandsnaam(jaar, variant)
-    pad.write_bytes(data)
+    from xl_meerzorg.bestanden import schrijf_atomair
+
+    pad = Path(uit) / bestandsnaam(jaar, variant)
+    schrijf_atomair(pad, data)  # temporary file + rename: never a half-written form
     return pad
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
+from xl_meerzorg.bestanden import BestandFout, lees_begrensd
+
 MAX_BESTAND = 50 * 1024 * 1024  # bytes on disk
 MAX_LEDEN = 2000  # zip members
 MAX_TOTAAL = 200 * 1024 * 1024  # total uncompressed bytes
@@ -156,10 +158,12 @@ def open_xlsx(pad: str | Path) -> Xlsx:
         grootte = pad.stat().st_size
         if grootte > MAX_BESTAND:
             raise OnveiligBestand(f"bestand is te groot ({grootte // (1024 * 1024)} MB; maximaal {MAX_BESTAND // (1024 * 1024)} MB)")
-        with pad.open("rb") as fh:  # read-only, no lock
-            data = fh.read(MAX_BESTAND + 1)
+        # read-only, no lock; only a regular file is opened (O_NONBLOCK: a FIFO never blocks)
+        data = lees_begrensd(pad, MAX_BESTAND)
     except OnveiligBestand:
         raise
+    except BestandFout as exc:
+        raise OnveiligBestand(str(exc)) from None
     except FileNotFoundError:
         raise OnveiligBestand("bestand niet gevonden") from None
     except PermissionError:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .bestanden import BestandFout, lees_begrensd, toon, toon_bytes
 from .berekening import bereken
 from .invoer import lees_aanvraag
 from .uitvoer import resultaat_als_dict, tekst_overzicht
@@ -16,6 +18,10 @@ from .uitvoer import resultaat_als_dict, tekst_overzicht
 EXIT_OK = 0
 EXIT_FOUT = 1
 EXIT_ONLEESBAAR = 2
+EXIT_GEBRUIK = 2  # usage error (argparse uses 2 as well)
+EXIT_AFGEBROKEN = 130  # Ctrl-C: 128 + SIGINT, as a shell reports it
+EXIT_PIJP = 141  # output pipe closed (``| head``): 128 + SIGPIPE, as a shell reports it
+AFGEBROKEN = "xl-meerzorg: afgebroken (Ctrl-C); er is niets half geschreven."
 MAX_JSON_BYTES = 5 * 1024 * 1024
 
 # Later issues register their subcommands here: name -> (help, configure(parser), run(args))
@@ -23,19 +29,14 @@ SUBCOMMANDS: dict[str, tuple[str, Callable, Callable]] = {}
 
 
 def lees_json(path: Path) -> tuple[object | None, str | None]:
-    """The parsed JSON of ``path`` or a Dutch reason why it cannot be read."""
+    """The parsed JSON of ``path`` or a Dutch reason why it cannot be read. Only a regular
+    file is opened (a FIFO or device is refused before opening) and at most
+    ``MAX_JSON_BYTES`` are read."""
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            return None, "bestand is te groot (meer dan 5 MB)"
-        with path.open("rb") as fh:
-            raw = fh.read()
+        raw = lees_begrensd(path, MAX_JSON_BYTES)
         return json.loads(raw.decode("utf-8-sig")), None
-    except FileNotFoundError:
-        return None, "bestand niet gevonden"
-    except IsADirectoryError:
-        return None, "is een map, geen bestand"
-    except PermissionError:
-        return None, "geen leesrechten"
+    except BestandFout as exc:
+        return None, str(exc)
     except UnicodeDecodeError:
         return None, "geen UTF-8-tekst"
     except json.JSONDecodeError as exc:
@@ -44,8 +45,6 @@ def lees_json(path: Path) -> tuple[object | None, str | None]:
         return None, "JSON is te diep genest"
     except ValueError:  # e.g. an integer with more than 4300 digits
         return None, "geen geldige JSON (een getal is te lang)"
-    except OSError as exc:
-        return None, f"kan niet lezen ({exc.strerror or exc})"
 
 
 def cmd_bereken(args: argparse.Namespace) -> int:
@@ -56,20 +55,20 @@ def cmd_bereken(args: argparse.Namespace) -> int:
         if reden is not None:
             code = EXIT_ONLEESBAAR
             if args.json:
-                print(json.dumps({"bestand": name, "onleesbaar": reden}, ensure_ascii=False))
+                print(json.dumps({"bestand": toon_bytes(name), "onleesbaar": reden}, ensure_ascii=False))
             else:
-                print(f"{name}: onleesbaar: {reden}", file=sys.stderr)
+                print(f"{toon(name)}: onleesbaar: {reden}", file=sys.stderr)
             continue
         resultaat = bereken(lees_aanvraag(data))
         if resultaat.heeft_fout and code == EXIT_OK:
             code = EXIT_FOUT
         if args.json:
-            d = {"bestand": name, **resultaat_als_dict(resultaat)}
+            d = {"bestand": toon_bytes(name), **resultaat_als_dict(resultaat)}
             print(json.dumps(d, ensure_ascii=False, allow_nan=False))
         else:
             if i:
                 print()
-            print(tekst_overzicht(resultaat, name))
+            print("\n".join(toon(regel) for regel in tekst_overzicht(resultaat, name).split("\n")))
     return code
 
 
@@ -152,22 +151,49 @@ def _nl(tekst: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    """Run one command; returns the exit code (0 OK, 1 findings, 2 a file could not be
+    read or a usage error, 130 Ctrl-C, 141 output pipe closed)."""
+    try:
+        code = _main(sys.argv[1:] if argv is None else argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's flush at exit
+        return code
+    except KeyboardInterrupt:
+        print(AFGEBROKEN, file=sys.stderr)
+        return EXIT_AFGEBROKEN
+    except BrokenPipeError:
+        _stille_uitvoer()
+        return EXIT_PIJP
+
+
+def _stille_uitvoer() -> None:
+    """After a broken pipe: point stdout at /dev/null so Python's flush at exit does not
+    print a second error. Only for the process's own stdout (not a test's capture)."""
+    if sys.stdout is not sys.__stdout__:
+        return
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
+
+
+def _main(argv: list[str]) -> int:
     nodig = next((a for a in argv if not a.startswith("-")), None)
     origineel = argparse._  # type: ignore[attr-defined]
     argparse._ = _nl  # type: ignore[attr-defined]
     try:
         p = parser(nodig if nodig in PLUGINS else None)
+        if not argv:  # no command: the help, as a usage error
+            p.print_help(sys.stderr)
+            return EXIT_GEBRUIK
         args = p.parse_args(argv)
+        if not getattr(args, "func", None):
+            p.print_help(sys.stderr)
+            return EXIT_GEBRUIK
     finally:
         argparse._ = origineel  # type: ignore[attr-defined]
-    if not getattr(args, "func", None):
-        p.print_help()
-        return EXIT_OK
-    try:
-        return args.func(args)
-    except BrokenPipeError:
-        return EXIT_OK
+    return args.func(args)
 
 
 if __name__ == "__main__":

@@ -130,7 +130,7 @@ def _slots(lezer: _Lezer, raw: Any, veld: str, dag: str) -> list[Slot]:
         for key in ("van", "tot"):
             value = item.get(key)
             if value is None or value == "":
-                lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: '{key}' ontbreekt.")
+                lezer.fout(f"{v}.{key}", f"Tijdvak {i + 1} van het dagprogramma {dag}: de {'begintijd' if key == 'van' else 'eindtijd'} ({key}) ontbreekt.")
                 tijden.append(math.nan)
                 continue
             try:
@@ -239,12 +239,18 @@ def lees_aanvraag(data: Any) -> Aanvraag:
     if isinstance(jaar, str) and jaar.strip().isdigit():
         jaar = int(jaar.strip())
     if isinstance(jaar, bool) or not isinstance(jaar, int) or not 1000 <= jaar <= 9999:
-        lezer.fout("jaar", f"Het jaar van de aanvraag ontbreekt of is geen jaartal: {toon(jaar)}.")
+        if jaar is None:
+            lezer.fout("jaar", "Het jaar van de aanvraag ontbreekt.")
+        else:
+            lezer.fout("jaar", f"Het jaar van de aanvraag is geen jaartal: {toon(jaar)}.")
         jaar = 0
     soort_raw = data.get("soort")
     soort = SOORT_ALIASSEN.get(soort_raw.strip().lower(), "") if isinstance(soort_raw, str) else ""
     if soort not in SOORTEN:
-        lezer.fout("soort", f"Onbekende soort aanvraag {toon(soort_raw)}; kies individueel, preventief of groep.")
+        if soort_raw in (None, ""):
+            lezer.fout("soort", "De soort aanvraag ontbreekt; kies individueel, preventief of groep.")
+        else:
+            lezer.fout("soort", f"Onbekende soort aanvraag {toon(soort_raw)}; kies individueel, preventief of groep.")
     tarief_raw = data.get("tariefpercentage")
     tarief = lees_getal(tarief_raw)
     if tarief is None and tarief_raw not in (None, ""):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .afronding import cents
-from .model import ClientResultaat, Resultaat
+from .model import ClientResultaat, Resultaat, toon_tekst
 from .tijd import dagen_naar_uren, format_uren_minuten
 
 UREN_VELDEN = (
@@ -94,5 +94,8 @@ def tekst_overzicht(r: Resultaat, naam: str = "") -> str:
     else:
         lines.append("Geen bedragen: los eerst de fouten op.")
     for m in r.meldingen:
-        lines.append(f"{m.niveau.upper()}: {m.veld}: {m.tekst}")
+        # the text names the client and the field; a form's cell is added, an engine path is not
+        plek = f" (cel {toon_tekst(m.veld)})" if "!" in m.veld else ""
+        onvolledig = " [onvolledig]" if m.onvolledig else ""
+        lines.append(f"{m.niveau.upper()}{onvolledig}: {toon_tekst(m.tekst)}{plek}")
     return "\n".join(lines)

@@ -6,6 +6,7 @@ import zipfile
 
 from openpyxl import load_workbook
 
+from xl_meerzorg.bestanden import toon
 from xl_meerzorg.workbook.controle.rapport import schrijf_rapport
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1", "=cmd|' /C calc'!A0"]
@@ -29,16 +30,15 @@ def test_geen_formules_in_rapport(tmp_path):
             if naam.startswith("xl/worksheets/"):
                 assert b"<f>" not in z.read(naam) and b"<f " not in z.read(naam)
     wb = load_workbook(doel)
-    assert wb.sheetnames == ["Totaal overzicht meerzorg", "Bevindingen", "Samenvatting"]
+    assert wb.sheetnames == ["Samenvatting", "Totaal overzicht meerzorg", "Bevindingen"]
     ws = wb["Totaal overzicht meerzorg"]
     rijen = list(ws.iter_rows(min_row=2))
-    # XML reads a CR back as LF; the control character BEL is dropped (not allowed in xlsx)
-    assert [r[3].value for r in rijen] == [g.replace("\r", "\n") for g in GEVAARLIJK] + ["bell"]
-    assert all(r[3].data_type == "s" and r[0].data_type == "s" for r in rijen)
+    # Control characters (tab, CR, BEL) are shown escaped: the cell text starts with a backslash
+    assert [r[4].value for r in rijen] == [toon(g) for g in GEVAARLIJK] + ["bel\\x07l"]
+    assert [r[4].value for r in rijen][4:6] == ["\\t=1+1", "\\r=1"]
+    assert all(r[4].data_type == "s" and r[0].data_type == "s" for r in rijen)
     eerste = rijen[0]
-    assert eerste[8].value.total_seconds() == 30.5 * 3600 and eerste[8].number_format == "[h]:mm"
-    assert eerste[9].value == 1234.5
+    assert eerste[9].value.total_seconds() == 30.5 * 3600 and eerste[9].number_format == "[h]:mm"
+    assert eerste[10].value == 1234.5
     b = list(wb["Bevindingen"].iter_rows(min_row=2, values_only=True))
-    assert b[0] == ("=1+1.xlsx", "afwijkingen", "afwijking", "vergelijking", "Voorblad!G37", GEVAARLIJK[0], GEVAARLIJK[0], "=2")
-    s = dict(wb["Samenvatting"].iter_rows(min_row=2, values_only=True))
-    assert s["Bestanden"] == 8 and s["Met afwijkingen"] == 8 and s["Cliënten"] == 8
+    assert b[0] == ("=1+1.xlsx", None, "afwijkingen", "afwijking", "vergelijking", "Voorblad!G37", GEVAARLIJK[0], GEVAARLIJK[0], "=2")

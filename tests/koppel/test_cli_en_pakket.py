@@ -126,9 +126,17 @@ def test_cli_map_met_formulier(templates, tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"{bron} -> {tmp_path / 'uit' / 'aanvraag-python.xlsx'} (officieel formulier 2026; type aanvraag nog niet gekozen)" in out
     assert bron.stat().st_mtime_ns == mtime
-    # next to the form; a second run skips the -python copy and replaces it
+    # next to the form; a second run skips the -python copy and, without --overschrijf,
+    # never replaces it (exit 2); with --overschrijf it replaces koppel's own copy
     assert _run([str(map_)]) == 0
-    assert _run([str(map_)]) == 0
+    kopie = map_ / "aanvraag-python.xlsx"
+    eerste = kopie.stat().st_ino
+    capsys.readouterr()
+    assert _run([str(map_)]) == 2
+    assert capsys.readouterr().err == f"{bron}: {kopie} bestaat al; niet overschreven (gebruik --overschrijf om een eerdere kopie van koppel te vervangen)\n"
+    assert kopie.stat().st_ino == eerste
+    assert _run([str(map_), "--overschrijf"]) == 0
+    assert kopie.stat().st_ino != eerste
     assert sorted(p.name for p in map_.iterdir()) == ["aanvraag-python.xlsx", "aanvraag.xlsx"]
     # an already coupled file is refused
     assert _run([str(map_ / "aanvraag-python.xlsx")]) == 2

@@ -220,8 +220,8 @@ def test_kopie_heeft_normale_bestandsrechten(formulier, tmp_path, umask):
     oud = os.umask(umask)
     try:
         doel = koppel_bestand(formulier, tmp_path).doel
-        doel.chmod(0o600)  # a second run replaces the file and again gets the normal mode
-        doel = koppel_bestand(formulier, tmp_path).doel
+        doel.chmod(0o600)  # a second run (--overschrijf) replaces the file and again gets the normal mode
+        doel = koppel_bestand(formulier, tmp_path, overschrijf=True).doel
     finally:
         os.umask(oud)
     assert stat.S_IMODE(doel.stat().st_mode) == 0o666 & ~umask
@@ -229,12 +229,16 @@ def test_kopie_heeft_normale_bestandsrechten(formulier, tmp_path, umask):
 
 
 def test_mislukte_schrijfactie_laat_niets_achter(formulier, tmp_path, monkeypatch):
-    import xl_meerzorg.workbook.koppel as koppel
+    import errno
+
+    import xl_meerzorg.bestanden as bestanden
 
     def kapot(*_a, **_k):
-        raise OSError("schijf vol")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(koppel.os, "replace", kapot)
-    with pytest.raises(OSError, match="schijf vol"):
+    monkeypatch.setattr(bestanden.os, "replace", kapot)
+    monkeypatch.setattr(bestanden.os, "link", kapot)
+    doel = tmp_path / f"{formulier.stem}-python.xlsx"
+    with pytest.raises(bestanden.BestandFout, match=f"^kan {doel} niet schrijven: de schijf is vol$"):
         koppel_bestand(formulier, tmp_path)
     assert list(tmp_path.iterdir()) == []

@@ -30,8 +30,8 @@ FOUTEN = [
     pytest.param({"type": "Anders"}, "Fout: Onbekend type aanvraag ‘Anders’.", id="type-onbekend"),
     pytest.param({"jaar": None}, "Fout: het jaar ontbreekt; beschikbaar: 2025, 2026.", id="jaar-leeg"),
     pytest.param({"jaar": 2024.0}, "Fout: Geen parameterset voor 2024; beschikbaar: 2025, 2026.", id="jaar-onbekend"),
-    pytest.param({"jaar": "twintig"}, "Fout: ongeldig jaar 'twintig'; beschikbaar: 2025, 2026.", id="jaar-tekst"),
-    pytest.param({"jaar": 2026.5}, "Fout: ongeldig jaar 2026.5; beschikbaar: 2025, 2026.", id="jaar-breuk"),
+    pytest.param({"jaar": "twintig"}, "Fout: ongeldig jaar ‘twintig’; beschikbaar: 2025, 2026.", id="jaar-tekst"),
+    pytest.param({"jaar": 2026.5}, "Fout: ongeldig jaar 2026,5; beschikbaar: 2025, 2026.", id="jaar-breuk"),
     pytest.param({"zorgprofiel": [["VG7"], ["VG8"]]},
                  "Fout: zorgprofiel: verwacht één cel, niet een bereik van 2 cellen.", id="bereik-als-cel"),
     pytest.param({"nachtzorg": -4 / 24}, "Fout: Cliënt 1: uren nachtzorg per week mag niet negatief zijn (-4:00).",
@@ -91,7 +91,7 @@ def test_empty_everything():
 
 def test_unknown_uitvoer():
     assert mz.MZ_INDIVIDUEEL("bedrag", **individueel()) == (
-        "Fout: onbekende uitvoer 'bedrag'; kies uit uitkomst, uitkomst_label, meerzorguren, jaarbedrag, etmaalbedrag, "
+        "Fout: onbekende uitvoer ‘bedrag’; kies uit uitkomst, uitkomst_label, meerzorguren, jaarbedrag, etmaalbedrag, "
         "prestatiecode, budget_100, context_drempel, context_boven_drempel, context_binnen_profiel, totaal_uren, zzp_uren."
     )
     assert mz.MZ_INDIVIDUEEL(" Jaarbedrag ", **individueel()) == mz.MZ_JAARBEDRAG(**individueel())

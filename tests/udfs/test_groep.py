@@ -59,10 +59,11 @@ def test_empty_row_is_empty(rij):
     assert mz.MZ_GROEP("jaarbedrag", rij, **groep(tarief=None)) == ""
 
 
-@pytest.mark.parametrize("nr", [0, 18, -1, 2.5, "een", None, True])
-def test_bad_client_nr(nr):
+@pytest.mark.parametrize(("nr", "getoond"), [(0, "0"), (18, "18"), (-1, "-1"), (2.5, "2,5"), ("een", "‘een’"), (None, "leeg"), (True, "Ja")])
+def test_bad_client_nr(nr, getoond):
+    """The value is shown the Dutch way (no Python None/True/quotes)."""
     assert mz.MZ_GROEP("uitkomst", nr, **groep()) == (
-        f"Fout: client_nr moet een rijnummer van 1 tot en met 17 zijn, niet {nr!r}."
+        f"Fout: client_nr moet een rijnummer van 1 tot en met 17 zijn, niet {getoond}."
     )
 
 
@@ -94,7 +95,7 @@ def test_group_fouten():
     assert mz.MZ_GROEP("uitkomst", 3, **b) == (
         "Fout: Cliënt 1 (Cliënt A), nachtzorg: geen geldige tijdsduur ‘vier uur’; gebruik u:mm, bijvoorbeeld 4:30."
     )
-    assert mz.MZ_GROEP("onzin", 1, **groep()).startswith("Fout: onbekende uitvoer 'onzin'; kies uit uitkomst, ")
+    assert mz.MZ_GROEP("onzin", 1, **groep()).startswith("Fout: onbekende uitvoer ‘onzin’; kies uit uitkomst, ")
 
 
 def test_one_client_is_not_a_group():

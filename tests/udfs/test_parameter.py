@@ -40,12 +40,12 @@ def test_hours_are_day_fractions():
 
 
 FOUTEN = [
-    ((2026, "bestaat_niet"), "Fout: onbekende parameter 'bestaat_niet'; kies uit " + ", ".join(mz.PARAMETERS) + "."),
-    ((2026, None), "Fout: onbekende parameter None; kies uit " + ", ".join(mz.PARAMETERS) + "."),
+    ((2026, "bestaat_niet"), "Fout: onbekende parameter ‘bestaat_niet’; kies uit " + ", ".join(mz.PARAMETERS) + "."),
+    ((2026, None), "Fout: onbekende parameter leeg; kies uit " + ", ".join(mz.PARAMETERS) + "."),
     ((2026, "zzp_uren"), "Fout: parameter zzp_uren vraagt een zorgprofiel als sleutel, bijvoorbeeld VG7."),
-    ((2026, "zzp_uren", "XX1"), "Fout: onbekend zorgprofiel 'XX1' voor 2026; kies uit " + ", ".join(P.zorgprofielen) + "."),
+    ((2026, "zzp_uren", "XX1"), "Fout: onbekend zorgprofiel ‘XX1’ voor 2026; kies uit " + ", ".join(P.zorgprofielen) + "."),
     ((2026, "prestatiecode_uren"), "Fout: parameter prestatiecode_uren vraagt een prestatiecode als sleutel, bijvoorbeeld Z473."),
-    ((2026, "prestatiecode_uren", "Z000"), "Fout: onbekende prestatiecode 'Z000' voor 2026."),
+    ((2026, "prestatiecode_uren", "Z000"), "Fout: onbekende prestatiecode ‘Z000’ voor 2026."),
     ((2024, "behandelfactor"), "Fout: Geen parameterset voor 2024; beschikbaar: 2025, 2026."),
     ((None, "behandelfactor"), "Fout: het jaar ontbreekt; beschikbaar: 2025, 2026."),
 ]  # fmt: skip

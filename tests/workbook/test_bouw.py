@@ -237,7 +237,7 @@ def test_cli(tmp_path, capsys):
     assert (tmp_path / bestandsnaam(JAREN[-1], AANBIEDER)).exists()
     args = parser.parse_args(["--jaar", "2019", "--uit", str(tmp_path)])
     assert bouw_cli.run(args) == 2
-    assert "Geen parameterset voor 2019" in capsys.readouterr().out
+    assert "Geen parameterset voor 2019" in capsys.readouterr().err  # errors go to stderr
 
 
 def test_velden_van_het_officiele_formulier(boeken):

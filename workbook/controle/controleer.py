@@ -484,6 +484,9 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
             "etmaalbedrag": r.etmaalbedrag,
             "maanden": c.maanden if c else None,
             "ingang": c.ingang.isoformat() if c and c.ingang else None,
+            "cce": None if c is None or c.cce is None else ("Ja" if c.cce else "Nee"),
+            "lvhc": None if c is None or c.lvhc is None else ("Ja" if c.lvhc else "Nee"),
+            "doelgroep": c.doelgroep if c else None,
             "formulier": _formulier_waarden(w, blad, cel_uren, cel_label, jaar_cellen, cel_etmaal, cg, rij),
         })  # fmt: skip
         if resultaat.heeft_fout or not vergelijken:
@@ -545,35 +548,8 @@ def _vergelijk(w: Waarden, b: dict, aanvraag, resultaat: Resultaat, rijen: list[
 # ----------------------------------------------------------------------- anonymising
 
 
-def masker_bsn(bsn: str) -> str:
-    bsn = str(bsn)
-    return "*" * max(len(bsn) - 3, 0) + bsn[-3:] if len(bsn) > 3 else "***"
-
-
-def anonimiseer(uitslag: dict) -> None:
-    """Replace client names by "Cliënt n" and BSNs by "******782" in every field."""
-    vervang: dict[str, str] = {}
-    for k, c in enumerate(uitslag.get("clienten") or [], start=1):
-        if c.get("naam"):
-            vervang[str(c["naam"])] = f"Cliënt {k}"
-        if c.get("bsn"):
-            vervang[str(c["bsn"])] = masker_bsn(c["bsn"])
-    if not vervang:
-        return
-    patroon = re.compile("|".join(re.escape(s) for s in sorted(vervang, key=len, reverse=True)))
-
-    def schoon(v):
-        if isinstance(v, str):
-            return patroon.sub(lambda m: vervang[m.group(0)], v)
-        if isinstance(v, list):
-            return [schoon(x) for x in v]
-        if isinstance(v, dict):
-            return {k: schoon(x) for k, x in v.items()}
-        return v
-
-    for key in list(uitslag):
-        uitslag[key] = schoon(uitslag[key])
-    uitslag["anoniem"] = True
+# Names and BSNs are replaced as values, never as substrings (workbook/controle/anoniem.py).
+from .anoniem import anonimiseer, masker_bsn  # noqa: E402,F401
 
 
 __all__ = ["AFWIJKINGEN", "FOUTEN", "OK", "ONLEESBAAR", "anonimiseer", "controleer_bestand"]

@@ -10,11 +10,11 @@ content types and docProps/app.xml is copied byte-identically.
 from __future__ import annotations
 
 import importlib
-import os
-import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from xl_meerzorg.bestanden import BestandFout, DoelFout, bereid_doel, schrijf_atomair, soort_fout, toon
 from xl_meerzorg.workbook import veilig
 
 from .blad import UDF_MODULE, Cel, blad_xml, bouw_cellen, conf_xml, kies_stijlen, opmaak_melding
@@ -26,8 +26,13 @@ ACHTERVOEGSEL = "-python"
 MAX_BYTES = veilig.MAX_BESTAND
 
 __all__ = [
-    "ACHTERVOEGSEL", "GeenFormulier", "Gekoppeld", "OnveiligFormulier", "doelpad", "koppel_bestand", "koppel_bytes",
+    "ACHTERVOEGSEL", "BestandFout", "DoelFout", "GeenFormulier", "Gekoppeld", "OnveiligFormulier", "doelpad",
+    "is_koppel_kopie", "koppel_bestand", "koppel_bytes",
 ]  # fmt: skip
+
+# What the sheet Python-controle of a koppel copy says (blad.py): with the sheet name this
+# recognises koppel's own earlier copies, the only files ``--overschrijf`` replaces.
+KENMERKEN = (b"xl-meerzorg", b"MZ_")
 
 
 @dataclass
@@ -38,7 +43,28 @@ class Gekoppeld:
 
 
 def doelpad(bron: Path, uit_map: Path | None = None) -> Path:
-    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}.xlsx"
+    """``<naam>-python.xlsx`` next to ``bron`` (or in ``uit_map``); an .xlsm stays .xlsm
+    (the copy keeps its macro parts and content type, which Excel refuses in an .xlsx)."""
+    ext = ".xlsm" if bron.suffix.lower() == ".xlsm" else ".xlsx"
+    return (uit_map or bron.parent) / f"{bron.stem}{ACHTERVOEGSEL}{ext}"
+
+
+def is_koppel_kopie(pad: str | Path) -> bool:
+    """True when ``pad`` is a copy koppel wrote: a regular workbook with a sheet
+    Python-controle holding koppel's UDF calls and its text. Only read (bounded); any
+    doubt is False, so a file that is not koppel's is never overwritten."""
+    if soort_fout(pad) is not None:
+        return False
+    try:
+        x = veilig.open_xlsx(pad)
+        kaart = {naam.casefold(): deel for naam, deel in veilig.werkbladen(x).items()}
+        deel = kaart.get(PYTHON_BLAD.casefold())
+        if deel is None or deel not in x.namen:
+            return False
+        data = x.lees(deel)
+    except Exception:  # unreadable, damaged, hostile: not recognisably ours
+        return False
+    return all(k in data for k in KENMERKEN)
 
 
 def koppel_bytes(data: bytes, naam: str = "formulier.xlsx") -> tuple[bytes, Formulier]:
@@ -69,36 +95,29 @@ def _koppel(x: veilig.Xlsx, naam: str) -> tuple[bytes, Formulier]:
     return kopie, f
 
 
-def koppel_bestand(bron: Path, uit_map: Path | None = None) -> Gekoppeld:
-    """Write the koppel copy of ``bron``; the original is opened read-only and never changed."""
+def koppel_bestand(
+    bron: Path, uit_map: Path | None = None, *, overschrijf: bool = False, doel: Path | None = None, invoer: Iterable[Path] = ()
+) -> Gekoppeld:
+    """Write the koppel copy of ``bron`` (to ``doel``, default ``doelpad(bron, uit_map)``);
+    the original is opened read-only and never changed.
+
+    An existing file at ``doel`` is never replaced, unless ``overschrijf`` is given and it
+    is one of koppel's own earlier copies; ``doel`` may never be (a link to) ``bron`` or any
+    of the other ``invoer`` files. Raises ``GeenFormulier``/``OnveiligFormulier`` for the
+    form, ``BestandFout``/``DoelFout`` (Dutch reasons) for the files."""
     bron = Path(bron)
-    doel = doelpad(bron, uit_map)
-    if doel.resolve() == bron.resolve():
-        raise GeenFormulier("de kopie zou het origineel overschrijven")
+    doel = Path(doel) if doel is not None else doelpad(bron, uit_map)
+    reden = soort_fout(bron)
+    if reden is not None:  # a FIFO, device, folder, dangling link: never opened
+        raise GeenFormulier(reden)
+    alle_invoer = [bron, *invoer]
+    doel = bereid_doel(doel, invoer=alle_invoer, wat="de kopie")
+    bestaat = doel.exists()
+    if bestaat and not overschrijf:
+        raise DoelFout(f"{toon(doel)} bestaat al; niet overschreven (gebruik --overschrijf om een eerdere kopie van koppel te vervangen)")
+    if bestaat and not is_koppel_kopie(doel):
+        raise DoelFout(f"{toon(doel)} bestaat al en is geen kopie van koppel; niet overschreven")
     kopie, f = _koppel(open_pad(bron), str(bron))
-    doel.parent.mkdir(parents=True, exist_ok=True)
-    schrijf_atomair(doel, kopie)
+    # Written via a temporary file and renamed; without --overschrijf only if still absent.
+    schrijf_atomair(doel, kopie, overschrijven=bestaat, invoer=alle_invoer, wat="de kopie")
     return Gekoppeld(bron, doel, f)
-
-
-def schrijf_atomair(doel: Path, data: bytes) -> None:
-    """Write ``data`` to ``doel`` via a temporary file in the same folder and an atomic
-    replace. The file gets the mode of any new file (0666 minus the umask, and a default
-    ACL), not the 0600 of ``tempfile.mkstemp``."""
-    vlaggen = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    for _ in range(100):
-        tmp = doel.parent / f".{doel.stem}.{secrets.token_hex(6)}.koppel-tmp"
-        try:
-            fd = os.open(tmp, vlaggen, 0o666)
-        except FileExistsError:
-            continue
-        break
-    else:  # pragma: no cover - 100 collisions of 48 random bits
-        raise FileExistsError(f"geen vrije tijdelijke naam in {doel.parent}")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, doel)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

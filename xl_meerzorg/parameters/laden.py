@@ -17,6 +17,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
+from ..model import toon
+
 # All zorgprofielen of the meerzorgsystematiek; VG7+ exists from 2026.
 ZORGPROFIELEN = (
     "VG5", "VG7", "VG8", "VV7", "VV8", "LVG4", "LVG5", "SGLVG1", "LG5", "LG6", "LG7",
@@ -465,7 +467,7 @@ def parse_parameters(text: str, jaar: int) -> Parameters:
 def laad_parameters(jaar: int) -> Parameters:
     """The validated parameter set of ``jaar``; loaded once per process."""
     if isinstance(jaar, bool) or not isinstance(jaar, int):
-        raise OnbekendJaar(f"Ongeldig jaar {jaar!r}; beschikbaar: {', '.join(map(str, beschikbare_jaren()))}")
+        raise OnbekendJaar(f"Ongeldig jaar {toon(jaar)}; beschikbaar: {', '.join(map(str, beschikbare_jaren()))}")
     if jaar not in beschikbare_jaren():
         jaren = ", ".join(str(j) for j in beschikbare_jaren())
         raise OnbekendJaar(f"Geen parameterset voor {jaar if abs(jaar) < 10**6 else 'dat jaar'}; beschikbaar: {jaren}")
