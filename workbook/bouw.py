@@ -265,50 +265,84 @@ def _labels(wb, p: Parameters, variant: str) -> None:
         cg.column_dimensions[col].width = w
     _verberg(cg, VERBORGEN[CLIENTGEGEVENS])
 
-    ai = wb[AANVRAAG_IND]
-    ai["B1"] = "Aanvraag individueel: dagprogramma en uren"
-    for r in (5, 6):  # room to type the subject of the context euros
-        ai.merge_cells(f"N{r}:U{r}")
-    ai["B1"].font = TITEL
-    for cel, tekst in (("B3", "Wonen (uren per week, uit het dagprogramma)"), ("B4", "Dagbesteding (uren per week, uit het dagprogramma)"),
-                       ("B5", "Nachtzorg (uren per week)"), ("B6", "Inzet behandelaren (uren per week)"), ("B7", "Min-uren (uren per week)"),
-                       ("B8", "Contextgebonden uren per jaar"), ("N3", "Extra contextgebonden middelen in euro's (niet in uren uit te drukken)"),
-                       ("N4", "Onderwerp (a. en b.)"), ("V4", "Bedrag per jaar"), ("B11", "Maandag t/m vrijdag (per dag)"), ("N11", "Zaterdag en zondag (per dag)"),
-                       ("E12", "Wonen"), ("E13", "Dagbesteding"), ("R12", "Wonen"), ("R13", "Dagbesteding")):  # fmt: skip
-        ai[cel] = tekst
-    for col, kop in (("B", "Tijd van"), ("D", "Tijd tot"), ("F", "Uren"), ("H", "Functie"), ("J", "1 begeleider op … cliënt(en)"), ("L", "Formatie-uren"),
-                     ("N", "Tijd van"), ("P", "Tijd tot"), ("R", "Uren"), ("T", "Functie"), ("V", "1 begeleider op … cliënt(en)"), ("X", "Formatie-uren"),
-                     ("Z", "Controle ma-vr"), ("AA", "Controle za-zo")):  # fmt: skip
-        ai[f"{col}15"] = kop
-        ai[f"{col}15"].font = BOLD
-    ai["Z4"] = "Controle uren"
-    _verberg(ai, VERBORGEN[AANVRAAG_IND])
+    _aanvraag_individueel(wb[AANVRAAG_IND])
 
     _overzicht_individueel(wb[OVERZICHT_IND])
 
-    gr = wb[GROEP]
-    gr["B1"] = "Aanvraag-overzicht groep"
-    gr["B1"].font = TITEL
+    _groep(wb[GROEP])
+
+
+def _aanvraag_individueel(ai) -> None:
+    """As the official sheet: the week totals and hours at the top, the context euros on the
+    right, the two day programmes below (official column widths)."""
+    stijl.titel(ai["A1"], "Aanvraag meerzorg individueel")
+    ai.row_dimensions[1].height = 34
+    stijl.subtitel(ai["B2"], "Totaal uren (per week):")
+    stijl.subtitel(ai["I2"], "Uren:minuten")
+    stijl.subtitel(ai["N2"], "Extra contextgebonden middelen in euro's")
+    ai["N3"] = "(middelen die niet in uren zijn uit te drukken)"
+    ai["N3"].font = stijl.KOP
+    for r in (5, 6):  # room to type the subject of the context euros
+        ai.merge_cells(f"N{r}:U{r}")
+    stijl.kolomkop(ai["N4"], "Onderwerp (a. en b.)")
+    ai.merge_cells("N4:U4")
+    stijl.kolomkop(ai["V4"], "Bedrag per jaar")
+    for cel, tekst in (("B3", "Wonen (uit het dagprogramma)"), ("B4", "Dagbesteding (uit het dagprogramma)"), ("B5", "Nachtzorg"),
+                       ("B6", "Inzet behandelaren"), ("B7", "Min-uren"), ("B8", "Extra uren contextgebonden middelen op jaarbasis"),
+                       ("B12", "Totaal uren wonen ma-vr (per dag)"), ("B13", "Totaal uren dagbesteding ma-vr (per dag)"),
+                       ("N12", "Totaal uren wonen za-zo (per dag)"), ("N13", "Totaal uren dagbesteding za-zo (per dag)"),
+                       ("B11", "In te vullen per individuele cliënt"), ("N11", "In te vullen per individuele cliënt")):  # fmt: skip
+        ai[cel] = tekst
+    stijl.subtitel(ai["B10"], "Dagprogramma maandag-vrijdag")
+    stijl.subtitel(ai["N10"], "Dagprogramma zaterdag-zondag")
+    for cel in ("I3", "I4", "G12", "G13", "T12", "T13"):
+        stijl.uitvoer(ai[cel])
+    for col, kop in (("B", "Tijd van"), ("D", "Tijd tot"), ("F", "Uren"), ("H", "Functie"), ("J", "1 begeleider op … cliënt(en)"), ("L", "Formatie-uren"),
+                     ("N", "Tijd van"), ("P", "Tijd tot"), ("R", "Uren"), ("T", "Functie"), ("V", "1 begeleider op … cliënt(en)"), ("X", "Formatie-uren")):  # fmt: skip
+        stijl.kolomkop(ai[f"{col}15"], kop)
+    ai.row_dimensions[15].height = 30
+    for col, kop in (("Z", "Controle ma-vr"), ("AA", "Controle za-zo")):
+        stijl.kolomkop(ai[f"{col}15"], kop)
+    ai["Z4"] = "Controle uren"
+    ai["Z4"].font = stijl.VET
+    for col, w in (("A", 2.9), ("B", 9.1), ("C", 2.4), ("D", 9.1), ("E", 1.9), ("F", 9.1), ("G", 7), ("H", 14.9), ("I", 8), ("J", 19.1),
+                   ("K", 1.9), ("L", 13.4), ("M", 1.9), ("N", 8.9), ("O", 2.0), ("P", 8.4), ("Q", 1.4), ("R", 9.1), ("S", 1.4), ("T", 14.9),
+                   ("U", 6), ("V", 19.1), ("W", 1.4), ("X", 17.0), ("Y", 1.9), ("Z", 40), ("AA", 40)):  # fmt: skip
+        ai.column_dimensions[col].width = w
+    _verberg(ai, VERBORGEN[AANVRAAG_IND])
+
+
+def _groep(gr) -> None:
+    stijl.titel(gr["B2"], "Aanvraag groepsmeerzorg")
+    gr.row_dimensions[2].height = 34
     gr["B3"] = "Per cliënt de uren per week; de cliënten staan op het blad Clientgegevens."
-    gr["B8"] = "Contextgebonden uren groep per jaar"
-    gr["B10"] = "Extra contextgebonden middelen groep in euro's: onderwerp (a. en b.) en bedrag per jaar"
-    for r, t in ((5, "Aantal cliënten"), (6, "Aantal cliënten met budget"), (7, "Context-uren per cliënt (week)"), (8, "Totaal budget 100% (drempelbasis)"),
-                 (9, "Contextgebonden middelen groep"), (10, "Drempel"), (11, "Boven de drempel"), (12, "Valt binnen profiel"),
-                 (13, "Boven de drempel per cliënt met budget"), (15, "Controle")):  # fmt: skip
+    stijl.kopbalk(gr, "B7:C7", "Extra contextgebonden middelen in uren")
+    gr["B8"] = "Extra uren contextgebonden middelen op jaarbasis (groep)"
+    stijl.kopbalk(gr, "B10:C10", "Extra contextgebonden middelen in euro's: onderwerp (a. en b.) en bedrag per jaar")
+    stijl.kopbalk(gr, "L4:M4", "Berekening van de groep")
+    for r, t in ((5, "Aantal cliënten"), (6, "Aantal cliënten met een budget"), (7, "Context-uren per cliënt (week)"), (8, "Totaal budget 100% (basis drempel)"),
+                 (9, "Contextgebonden middelen groep"), (10, "Drempel contextgebonden middelen"), (11, "Boven de drempel"), (12, "Valt binnen het profiel"),
+                 (13, "Boven de drempel per cliënt met een budget"), (15, "Controle")):  # fmt: skip
         gr[f"L{r}"] = t
-    koppen = {"B": "Cliënt", "C": "Zorgprofiel", "D": "Wonen", "E": "Dagbesteding", "F": "Nachtzorg", "G": "Behandeling gewogen", "H": "Inzet behandelaren",
-              "J": "Min-uren", "K": "Context-uren", "L": "Indirecte uren", "M": "Totaal uren", "N": "ZZP-uren", "O": "Meerzorguren",
-              "P": "Meerzorgprofiel", "Q": "Jaarbedrag", "R": "Budget profiel 100%", "S": "Maatwerk jaarbedrag", "T": "Uitkomst",
-              "U": "Drempelbasis maatwerk", "V": "Etmaalbedrag", "W": "Etmaal 100%", "X": "Na maximum"}  # fmt: skip
+    for r in range(5, 14):
+        stijl.uitvoer(gr[f"M{r}"])
+    koppen = {"B": "Cliënt", "C": "Zorgzwaarte-pakket", "D": "Woonzorg", "E": "Dagbesteding", "F": "Nachtzorg", "G": "Behandeling gewogen", "H": "Inzet behandelaren",
+              "J": "Min-uren", "K": "Context-uren", "L": "Indirecte basisuren", "M": "Totale uren", "N": "Aftrek zorgzwaarte-pakket", "O": "Meerzorguren",
+              "P": "Meerzorgprofiel", "Q": "Meerzorgbudget", "R": "100% meerzorg-budget", "S": "Maatwerkbudget (indien van toepassing)", "T": "Uitkomst",
+              "U": "100% maatwerk (basis drempel)", "V": "Berekend etmaalbedrag", "W": "100% etmaal-bedrag", "X": "Na maximum etmaalbedrag"}  # fmt: skip
+    stijl.kopbalk(gr, "D16:H16", "Uren per week")
     for col, t in koppen.items():
-        gr[f"{col}18"] = t
-        gr[f"{col}18"].font = BOLD
-        gr[f"{col}18"].alignment = WRAP
+        stijl.kolomkop(gr[f"{col}18"], t)
+    gr.row_dimensions[18].height = 48
     gr["B36"] = "Totaal"
-    gr["B36"].font = BOLD
+    gr["B36"].font = stijl.VET
+    for col in ("Q", "S", "V"):
+        stijl.uitvoer(gr[f"{col}36"], vet=True)
+    for col, w in (("A", 1.4), ("B", 30), ("C", 13), ("D", 11), ("E", 12.5), ("F", 11), ("G", 12), ("H", 12), ("I", 2), ("J", 10), ("K", 10),
+                   ("L", 34), ("M", 15), ("N", 13), ("O", 13), ("P", 22), ("Q", 15), ("R", 15), ("S", 16), ("T", 22), ("U", 15), ("V", 14),
+                   ("W", 14), ("X", 15)):  # fmt: skip
+        gr.column_dimensions[col].width = w
     _verberg(gr, VERBORGEN[GROEP])
-    gr.column_dimensions["L"].width = 30
-    gr.column_dimensions["B"].width = 22
 
 
 STAPPEN = {
@@ -335,12 +369,12 @@ def _overzicht_individueel(oi) -> None:
         stijl.uitvoer(oi[f"C{r}"], vet=True)
         oi.merge_cells(f"C{r}:E{r}")
     blokken = [
-        (7, "Zorg", "Uren:minuten per week", "Totale uren:minuten voor berekening"),
-        (13, "Behandeling", "Uren:minuten per week", "Gewogen met de factor inzet behandelaren"),
+        (7, "Zorg", "Uren:minuten per week", "Voor de berekening"),
+        (13, "Behandeling", "Uren:minuten per week", "Gewogen (× factor)"),
         (17, "Min-uren", "Uren:minuten per week", ""),
         (20, "Indirecte basisuren zorgzwaartepakket", "Uren:minuten per week", ""),
         (23, "Extra contextgebonden middelen in uren", "Uren:minuten (jaarbasis)", "Uren:minuten (weekbasis)"),
-        (27, "Totale uren zorg, behandeling en contextgebonden middelen", "Werkelijk (weekbasis)", "Berekend (weekbasis)"),
+        (27, "Totale uren zorg, behandeling en context", "Werkelijk (weekbasis)", "Berekend (weekbasis)"),
         (30, "Extra contextgebonden middelen in euro's", "Bedrag per jaar", ""),
         (36, "Uitkomst", "", ""),
     ]
@@ -497,6 +531,20 @@ def _verberg(ws, bereiken) -> None:
             ws.column_dimensions[get_column_letter(k)].hidden = True
 
 
+def _datumvenster(p: Parameters, inv) -> tuple[int, int]:
+    """The dates a date cell accepts: the official form's window for the signature date and
+    the beoogde ingangsdatum (xl_meerzorg.parameters: formulier), otherwise any date."""
+    import datetime as dt
+
+    f = p.formulier
+    nul = dt.date(1899, 12, 30)
+    if f is not None and inv.naam == "mz_ondertekening_datum" and f.ondertekening_van is not None:
+        return (f.ondertekening_van - nul).days, (f.ondertekening_tot - nul).days
+    if f is not None and inv.naam.endswith("_ingang") and f.ingang_van is not None:
+        return (f.ingang_van - nul).days, (f.ingang_tot - nul).days
+    return 1, 73051
+
+
 def _invoer_opmaak(wb, p: Parameters) -> None:
     zp_lijst = "mzp_zp"
     validaties: dict[tuple[str, str, str], DataValidation] = {}
@@ -528,8 +576,10 @@ def _invoer_opmaak(wb, p: Parameters) -> None:
             v = dv(inv.blad, opties, lambda: DataValidation(type="list", formula1=f'"{opties}"', allow_blank=True, error="Kies een waarde uit de lijst."))
         elif s == DATUM:
             c.number_format = FMT_DATUM
-            v = dv(inv.blad, s, lambda: DataValidation(type="date", operator="between", formula1="1", formula2="73051",
-                                                     error="Vul een datum in (dd-mm-jjjj)."))  # fmt: skip
+            van, tot = _datumvenster(p, inv)
+            v = dv(inv.blad, f"{s}:{van}:{tot}", lambda: DataValidation(type="date", operator="between", formula1=str(van), formula2=str(tot),
+                                                     error="Vul een datum in (dd-mm-jjjj)." if (van, tot) == (1, 73051) else
+                                                     "Vul een datum in (dd-mm-jjjj) binnen de periode die het formulier toestaat."))  # fmt: skip
         elif s == MAANDEN:
             c.number_format = "0"
             v = dv(inv.blad, s, lambda: DataValidation(type="whole", operator="between", formula1="1", formula2="48",
@@ -641,7 +691,7 @@ def _kleuren(wb) -> None:
 AFDRUK = {
     VOORBLAD: (f"A1:H{STATUS_RIJ + 7}", "portrait", None, True),
     CLIENTGEGEVENS: (f"A1:{CG_CONTROLE}23", "landscape", "6:6", True),
-    AANVRAAG_IND: ("A1:AA74", "portrait", "15:15", False),
+    AANVRAAG_IND: ("A1:X74", "portrait", "15:15", False),
     OVERZICHT_IND: ("A1:F42", "portrait", None, True),
     GROEP: ("A1:X36", "landscape", "18:18", True),
     HANDLEIDING: (None, "portrait", None, False),

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from xl_meerzorg.parameters import Parameters
 from xl_meerzorg.parameters.laden import UITKOMST_MAATWERK, UITKOMST_NMW
-from xl_meerzorg.model import VALT_BINNEN
+from xl_meerzorg.model import VALT_BINNEN, getal_nl
+from xl_meerzorg.tijd import format_uren_minuten
 from xl_meerzorg.validatie import MAX_EUROS, MAX_MAANDEN_REKENTOOL, MAX_UREN
 
 from .layout import (
@@ -39,12 +40,16 @@ from .layout import (
     CG_CCE_WAARDE,
     CG_CONTROLE,
     CG_JA_NEE,
+    CG_LET_OP,
+    CG_LET_OP_EXTRA,
     CG_LVHC,
     CG_LVHC_WAARDE,
     CG_VV,
     CG_WAARDE,
     heeft_lvhc,
+    NIEUW_HER,
     ondertekening,
+    SECTOREN,
     STATUS_RIJ,
     GR_LET_OP,
     LEZERS,
@@ -432,6 +437,12 @@ def pc_rijen(p: Parameters):
     return out
 
 
+GROEP_HERAANVRAAG = (
+    "Heraanvraag groepsmeerzorg: de rekentool verdeelt de context-uren en het deel van de contextgebonden middelen "
+    "boven de drempel over alle cliënten van de groep; komt of gaat er een cliënt, dan veranderen ook de bedragen van "
+    "de andere cliënten. Het beleid (mutaties in de groep) gaat ervan uit dat de rest van de groep gelijk blijft: "
+    "het zorgkantoor beoordeelt dit."
+)
 # VV7/VV8 with a Nee: the instruction (ZN webinar administratie meerzorg, oktober 2025) and its consequence
 VV_NEE = (
     "volgens de instructie van ZN (webinar administratie meerzorg, oktober 2025) vult u bij VV7 en VV8 altijd Ja in, "
@@ -452,6 +463,18 @@ def lijst(p: Parameters, naam: str) -> tuple[str, ...]:
     if waarde is not None:
         return tuple(waarde)
     return _LIJSTEN_2026.get(naam, ()) if p.jaar >= 2026 else ()
+
+
+def _serieel(d) -> int:
+    """A date as Excel's serial number."""
+    import datetime as dt
+
+    return (d - dt.date(1899, 12, 30)).days
+
+
+def _datum_tekst(x: str) -> str:
+    """dd-mm-jjjj of a serial date (DAY/MONTH/YEAR: the same in every locale, unlike TEXT)."""
+    return f'IF(DAY({x})<10,"0","")&DAY({x})&"-"&IF(MONTH({x})<10,"0","")&MONTH({x})&"-"&YEAR({x})'
 
 
 def _in_lijst(x: str, waarden) -> str:
@@ -513,7 +536,7 @@ ONVOLLEDIG = "Het formulier is niet volledig gevuld; de uitkomst en de bedragen 
 NIET_VOLLEDIG_OFFICIEEL = "Het formulier is niet volledig gevuld"  # the official Voorblad I11
 # Voorblad helper rows (column L): warnings ("Let op") from L50 with running counts in M,
 # missing data (what the checker reports as "volledigheid") in L80:L84.
-LET_OP_START = 50
+LET_OP_START = 200
 
 
 def voorblad(f: dict, p: Parameters) -> None:
@@ -535,10 +558,13 @@ def voorblad(f: dict, p: Parameters) -> None:
             (f"IF({c17}<=0,{q('Het tariefpercentage (Voorblad C17) moet groter dan 0 zijn.')},", ")"),
             (f"IF({_ongeldig(g41)},{_onleesbaar('$G$41', g41, 'De aangevraagde periode (Voorblad G41)', 'geen getal', 'uitleg:maanden')},", ")"),
             (f'IF(AND({g41}<>"",N({g41})<>INT(N({g41}))),{q("De aangevraagde periode (Voorblad G41) is geen geheel aantal maanden.")},', ")"),
-            (
-                f'IF(AND({g41}<>"",OR(N({g41})<1,N({g41})>{MAX_MAANDEN_REKENTOOL})),'
-                f'{q(f"De aangevraagde periode (Voorblad G41) ligt buiten 1–{MAX_MAANDEN_REKENTOOL} maanden.")},',
-                ")",
+            *(
+                [(
+                    f'IF(AND({g41}<>"",OR(N({g41})<{p.formulier.maanden_min},N({g41})>{p.formulier.maanden_max})),'
+                    f'{q(f"De aangevraagde periode (Voorblad G41) ligt buiten {p.formulier.maanden_min}–{p.formulier.maanden_max} maanden.")},',
+                    ")",
+                )]
+                if p.formulier is not None and p.formulier.maanden_min is not None else []
             ),
         ]
     )
@@ -562,25 +588,53 @@ def voorblad(f: dict, p: Parameters) -> None:
     ind = '$L$96=0,OR($L$23="individueel",$L$23="preventief")'
     ai0, ai1 = AI_LET_OP, kolom_plus(AI_LET_OP, 1)
     d0 = DAG_RIJEN.start
+    vorm = p.formulier
+    maanden_min = vorm.maanden_min if vorm is not None else None
+    actief_maanden = 'OR($L$23="individueel",$L$23="preventief",AND($L$23="groep",' + GR + '!$M$5>0))'
+    geldig = f"AND({g41}=INT({g41}),{g41}>={maanden_min},{g41}<={vorm.maanden_max})" if maanden_min is not None else f"AND({g41}=INT({g41}),{g41}>=1)"
+    met_maanden = f"{actief_maanden},IF(ISNUMBER({g41}),{geldig},FALSE)"  # IF: AND computes every argument
+    lijsten = p.lijsten
+    nieuw_her = tuple(lijsten.nieuw_her) if lijsten is not None else NIEUW_HER
+    sectoren = tuple(lijsten.sectoren) if lijsten is not None else SECTOREN
+    datum_ref = "$" + ondertekening(p.jaar)[1][0] + "$" + ondertekening(p.jaar)[1][1:]
     let_op = [
         f'=IF(AND($L$23="groep",$L$97=0,{GR}!$M$12="Nee"),"Let op: de contextgebonden middelen van de groep liggen boven de drempel; het deel erboven is bij de budgetten opgeteld. Het zorgkantoor beoordeelt dit.",'
         f'IF(AND({ind},{OI}!$K$31="Nee"),"Let op: de contextgebonden middelen liggen boven de drempel; het deel erboven is bij het budget opgeteld. Het zorgkantoor beoordeelt dit.",""))',
-        f'=IF(AND(OR($L$23="individueel",$L$23="preventief",AND($L$23="groep",{GR}!$M$5>0)),ISNUMBER({g41})),'
-        f'IF(AND({g41}=INT({g41}),{g41}>=1,{g41}<={MAX_MAANDEN_REKENTOOL},{g41}>mzp_max_maanden),'
-        f'"Let op: de aangevraagde periode van "&{g41}&" maanden is langer dan de maximale termijn van "&mzp_max_maanden&'
-        f'" maanden (de rekentool staat tot {MAX_MAANDEN_REKENTOOL} maanden toe).",""),"")',
+        f'=IF(AND({met_maanden},{g41}>mzp_max_maanden),'
+        f'"Let op: De aangevraagde periode van "&{g41}&" maanden is langer dan de maximale termijn van "&mzp_max_maanden&'
+        f'" maanden (toetsingskader meerzorg).","")',
+        *(
+            [f'=IF(AND({met_maanden},$L$23="preventief",{g41}>{p.preventief_max_maanden.waarde:g}),"Let op: Preventieve meerzorg is bedoeld voor een tijdelijke periode '
+             f'van 3 tot {p.preventief_max_maanden.waarde:g} maanden (beleidsdocument meerzorg {p.jaar}, par. 7); aangevraagd is "&{g41}&" maanden.","")']
+            if p.preventief_max_maanden is not None else []
+        ),
+        *(
+            [f'=IF(AND({actief_maanden},IF(ISNUMBER({g41}),AND({g41}=INT({g41}),{g41}<1),FALSE)),"Let op: De aangevraagde periode van "&{g41}&" maanden is geen geldige periode '
+             f'(het formulier {p.jaar} controleert dit niet).","")']
+            if maanden_min is None else []
+        ),
+        # the Voorblad fields (validatie._voorblad)
+        f'=IF(OR($L$23="",$L$23="?",TRIM($C$20)="",{_in_lijst("TRIM($C$20)", nieuw_her)}),"","Let op: Onbekende keuze ‘"&TRIM($C$20)&"’ bij nieuwe aanvraag/heraanvraag; kies {" of ".join(nieuw_her)}.")',
+        f'=IF(OR($L$23="",$L$23="?",TRIM($G$17)="",{_in_lijst("TRIM($G$17)", sectoren)}),"","Let op: Onbekende sector ‘"&TRIM($G$17)&"’; kies {", ".join(sectoren[:-1])} of {sectoren[-1]}.")',
+        f'=IF(OR($L$23="",$L$23="?",TRIM($E$4)="",{_zonder_cijfers("TRIM($E$4)")}=""),"","Let op: Het registratienummer NZa ‘"&TRIM($E$4)&"’ is geen nummer (alleen cijfers, zonder categorie 300).")',
+        f'=IF(OR($L$23="",$L$23="?",TRIM($E$6)=""),"",IF(OR({_zonder_cijfers("TRIM($E$6)")}<>"",LEN(TRIM($E$6))<>8),"Let op: De AGB-code ‘"&TRIM($E$6)&"’ bestaat niet uit 8 cijfers.",""))',
+        *(
+            [f'=IF(OR($L$23="",$L$23="?",NOT(ISNUMBER({datum_ref}))),"",IF(OR({datum_ref}<{_serieel(vorm.ondertekening_van)},{datum_ref}>{_serieel(vorm.ondertekening_tot)}),'
+             f'"Let op: De datum van ondertekening "&{_datum_tekst(datum_ref)}&" ligt buiten de periode die het formulier {p.jaar} toestaat '
+             f'({vorm.ondertekening_van:%d-%m-%Y} tot en met {vorm.ondertekening_tot:%d-%m-%Y}).",""))']
+            if vorm is not None and vorm.ondertekening_van is not None else []
+        ),
+        f'=IF(AND($L$23="groep",TRIM($C$20)="Heraanvraag"),"Let op: {GROEP_HERAANVRAAG}","")',
         f'=IF(AND(OR($L$23="individueel",$L$23="preventief"),SUM({CG}!$AD$8:$AD$23)>0),'
         f'"Let op: bij een individuele aanvraag telt alleen de cliënt op rij 7; rij "&(7+MATCH(1,{CG}!$AD$8:$AD$23,0))&" is ook ingevuld en telt niet mee.","")',
         *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${k}${r},"")' for k, r in ((ai0, 6), (ai1, 6), (ai0, 7), (ai0, 8))),
-        *(
-            f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${eerste}${d0}&IF({AI}!${aantal}${d0}>1," (en nog "&({AI}!${aantal}${d0}-1)&" regels: zie het blad Aanvraag individueel)",""),"")'
-            for eerste, aantal in zip(AI_DAG_LET_OP_EERSTE, AI_DAG_LET_OP_AANTAL)
-        ),
-        *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{CG}!${k}$7,"")' for k in (CG_VV, CG_LVHC)),
+        # every row of the day programme (the engine has a waarschuwing per row)
+        *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{AI}!${k}${r},"")' for k in AI_DAG_LET_OP for r in DAG_RIJEN),
+        *(f'=IF(OR($L$23="individueel",$L$23="preventief"),{CG}!${k}$7,"")' for k in CG_LET_OP),
     ]
     for r in CLIENT_RIJEN:
         g = r + GROEP_RIJ_OFFSET
-        deel = '&" "&'.join([f"{GR}!${kolom_plus(GR_LET_OP, i)}${g}" for i in range(3)] + [f"{CG}!${k}${r}" for k in (CG_VV, CG_LVHC)])
+        deel = '&" "&'.join([f"{GR}!${kolom_plus(GR_LET_OP, i)}${g}" for i in range(3)] + [f"{CG}!${k}${r}" for k in CG_LET_OP])
         let_op.append(f'=IF($L$23="groep",TRIM({deel}),"")')
     l0 = LET_OP_START
     l1 = l0 + len(let_op) - 1
@@ -725,22 +779,65 @@ def clientgegevens(f: dict, p: Parameters) -> None:
             f'IF(AE{r}=0,"",{eerste}))'
         )
         f[(S, f"AI{r}")] = f'=IF({gat},1,IF(AE{r}=0,0,' + "+".join(f"IF({a},1,0)" for a, _ in ontbreekt) + "))"
-        # "Let op": VV7/VV8 with behandeling or dagbesteding Nee (computed with its own prestatiecode)
-        vv = _in_lijst(f"INDEX(mzp_zp,Y{r})", p.alleen_met_behandeling_en_dagbesteding)
+        # "Let op" per client, with the engine's texts (validatie.valideer_client)
+        lo = f'IF(OR(AE{r}=0,Y{r}=0),"","Let op: "&{wie}&'
+        zpn = f"INDEX(mzp_zp,Y{r})"
+        # VV7/VV8 with behandeling Nee: computed with its own prestatiecode (Z071, Z081)
+        vv = _in_lijst(zpn, p.alleen_met_behandeling_en_dagbesteding)
         f[(S, f"{CG_VV}{r}")] = (
-            f'=IF(OR(AE{r}=0,AB{r}=0),"",IF(AND({vv},OR(BB{r}="Nee",BC{r}="Nee")),"Let op: "&{wie}&INDEX(mzp_zp,Y{r})&" met behandeling "&BC{r}&'
-            f'" en dagbesteding "&BB{r}&" ("&P{r}&"): {VV_NEE}",""))'
+            f'=IF(OR(AE{r}=0,AB{r}=0),"",IF(AND({vv},OR(BB{r}="Nee",BC{r}="Nee")),"Let op: "&{wie}&{zpn}&" met "'
+            f'&IF(AND(BB{r}="Nee",BC{r}="Nee"),"behandeling en dagbesteding",IF(BC{r}="Nee","behandeling","dagbesteding"))'
+            f'&" Nee is berekend met prestatiecode "&P{r}&". Volgens de instructie (webinar administratie meerzorg, ZN oktober 2025) vult u bij "'
+            f'&{zpn}&" altijd Ja in bij behandeling en dagbesteding; is er geen behandeling of dagbesteding, vul dan 0 uur in. Met Nee kan het bedrag te hoog uitvallen.",""))'
         )
         if heeft_lvhc(p.jaar):
-            dg = _in_lijst(f"TRIM(Z{r})", lijst(p, "doelgroepen"))
-            f[(S, f"{CG_LVHC}{r}")] = (
-                f'=IF(OR(AE{r}=0,Y{r}=0),"",IF({lv}="?","Let op: "&{wie}&"\'Is LVHC van toepassing?\': vul Ja of Nee in, niet """&{_toon(f"X{r}")}&""".",'
-                f'IF(AND(TRIM(Z{r})<>"",NOT({dg})),"Let op: "&{wie}&"de doelgroep \'"&TRIM(Z{r})&"\' staat niet in de lijst; kies uit de lijst.",'
-                f'IF(AND(NOT({lvhc_zp}),OR({lv}="Ja",TRIM(Z{r})<>"")),"Let op: "&{wie}&"LVHC en de doelgroep gelden alleen voor '
-                f'{_opsomming(lijst(p, "lvhc_zorgprofielen"))}, niet voor "&INDEX(mzp_zp,Y{r})&".",""))))'
-            )
+            doelgroepen = lijst(p, "doelgroepen")
+            dg = _in_lijst(f"TRIM(Z{r})", doelgroepen)
+            delen = [
+                f'IF({lv}="?",{wie}&"\'Is LVHC van toepassing?\': vul Ja of Nee in, niet ‘"&{_toon(f"X{r}")}&"’.","")',
+                f'IF(AND(TRIM(Z{r})<>"",NOT({dg})),{wie}&"onbekende doelgroep ‘"&TRIM(Z{r})&"’; kies uit de lijst van het formulier ({", ".join(doelgroepen)}).","")',
+                f'IF(AND(NOT({lvhc_zp}),OR({lv}="Ja",TRIM(Z{r})<>"")),{wie}&"LVHC en een doelgroep horen bij de zorgprofielen '
+                f'{", ".join(lijst(p, "lvhc_zorgprofielen"))}, niet bij "&{zpn}&".",IF(AND({lv}="Nee",TRIM(Z{r})<>""),{wie}&"LVHC is niet van toepassing, maar er is een doelgroep ingevuld.",""))',
+            ]
+            f[(S, f"{CG_LVHC}{r}")] = f'=IF(OR(AE{r}=0,Y{r}=0),"",TRIM(' + '&" "&'.join(f'IF({d}="","","Let op: "&{d})' for d in delen) + "))"
         else:
             f[(S, f"{CG_LVHC}{r}")] = '=""'
+        cce_k, nacht_k, opname_k, ingang_k, verlenging_k = CG_LET_OP_EXTRA
+        jaren = p.cce_termijn_jaren.waarde if p.cce_termijn_jaren is not None else None
+        f[(S, f"{cce_k}{r}")] = (
+            f'={lo}"het CCE is de afgelopen {jaren:g} jaar niet betrokken geweest; volgens het beleidsdocument meerzorg {p.jaar} '
+            f'is het CCE bij iedere cliënt met meerzorg minimaal eens per {jaren:g} jaar betrokken (ontwikkeltraject).")'
+            if jaren is not None else '=""'
+        ).replace(f'={lo}', f'=IF(OR(AE{r}=0,{cce}<>"Nee"),"","Let op: "&{wie}&')
+        if p.nachtzorg_standaard is not None:
+            nacht = waarde(AANVRAAG_IND, "I5") if r == 7 else None
+            groep_nacht = waarde(GROEP, f"F{r + GROEP_RIJ_OFFSET}")
+            x = f'IF({SOORT}="groep",{groep_nacht},{nacht})' if nacht else groep_nacht
+            std = p.nachtzorg_standaard.waarde
+            f[(S, f"{nacht_k}{r}")] = (
+                f'=IF(AE{r}=0,"",IF(AND(ISNUMBER({x}),N({x})>{std!r}+{EPS}),"Let op: "&{wie}&"nachtzorg "&{_uren_tekst(f"N({x})")}&" per week is meer dan de standaard van '
+                f'{format_uren_minuten(std)} per week; onderbouw de extra uren op cliëntniveau in de vragenlijst (alleen directe zorghandelingen; toetsingskader meerzorg, nachtzorg).",""))'
+            )
+        else:
+            f[(S, f"{nacht_k}{r}")] = '=""'
+        f[(S, f"{opname_k}{r}")] = (
+            f'=IF(AE{r}=0,"",IF(AND(ISNUMBER({dat["R"]}),{dat["R"]}>TODAY()),"Let op: "&{wie}&"de datum opname ("&{_datum_tekst(dat["R"])}&") ligt in de toekomst (na "&{_datum_tekst("TODAY()")}&").",""))'
+        )
+        vorm = p.formulier
+        if vorm is not None and vorm.ingang_van is not None:
+            van, tot = _serieel(vorm.ingang_van), _serieel(vorm.ingang_tot)
+            f[(S, f"{ingang_k}{r}")] = (
+                f'=IF(AE{r}=0,"",IF(AND(ISNUMBER({dat["T"]}),OR({dat["T"]}<{van},{dat["T"]}>{tot})),"Let op: "&{wie}&"de beoogde ingangsdatum "&{_datum_tekst(dat["T"])}&'
+                f'" ligt buiten de periode die het formulier {p.jaar} toestaat ({vorm.ingang_van:%d-%m-%Y} tot en met {vorm.ingang_tot:%d-%m-%Y}).",""))'
+            )
+        else:
+            f[(S, f"{ingang_k}{r}")] = '=""'
+        geen = tuple(p.geen_verlenging.waarde) if p.geen_verlenging is not None else ()
+        f[(S, f"{verlenging_k}{r}")] = (
+            f'=IF(OR(AE{r}=0,Y{r}=0),"",IF(AND({_in_lijst(zpn, geen)},TRIM({V}!$C$20)="Heraanvraag"),"Let op: "&{wie}&"dit is een heraanvraag voor "&{zpn}&'
+            f'"; volgens het beleidsdocument meerzorg {p.jaar} (par. 9 Termijnen) is er voor VG7 plus in principe geen verlenging mogelijk.",""))'
+            if geen else '=""'
+        )
     # first message over all rows (chain from the bottom)
     last = rijen[-1]
     f[(S, f"AK{last}")] = f"=AJ{last}"
@@ -758,7 +855,7 @@ def clientgegevens(f: dict, p: Parameters) -> None:
         grp = spatie.join(f"{GR}!${kolom_plus(GR_LET_OP, i)}${r + GROEP_RIJ_OFFSET}" for i in range(3))
         eigen = f'IF(OR({SOORT}="individueel",{SOORT}="preventief"),{ind},"")' if r == 7 else '""'
         f[(S, f"{CG_CONTROLE}{r}")] = (
-            f'=IF(AJ{r}<>"",AJ{r},TRIM(IF({SOORT}="groep",{grp},{eigen}){spatie}{CG_VV}{r}{spatie}{CG_LVHC}{r}))'
+            f'=IF(AJ{r}<>"",AJ{r},TRIM(IF({SOORT}="groep",{grp},{eigen}){spatie}' + spatie.join(f"{k}{r}" for k in CG_LET_OP) + "))"
         )
 
 
@@ -766,6 +863,9 @@ def _tijd_tekst(x: str) -> str:
     """hh:mm of a time of day (rounded to the minute), without TEXT (its codes depend on the locale)."""
     m = f"ROUND({x}*1440,0)"
     return f'IF(INT({m}/60)<10,"0","")&INT({m}/60)&":"&IF(MOD({m},60)<10,"0","")&MOD({m},60)'
+
+
+RATIO_LIJST = ""  # set by formules(p, ...): the ratios of the year as the engine lists them
 
 
 def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: str, ratio: str, formatie: str, msg: str, dag: str, keten: str,
@@ -782,28 +882,41 @@ def _dag_rij(f: dict, S: str, rij: int, van: str, tot: str, uren: str, functie: 
     T, H, J, B = f"{tot}{rij}", f"{functie}{rij}", f"{ratio}{rij}", f"{van}{rij}"
     # the message without the prefix "Dagprogramma <dag>, regel <n>: " in a hidden cell
     delen = [
-        (f'IF({TV}="",IF(OR(TRIM({H})<>"",{RV}<>""),"functie of begeleiding ingevuld maar de eindtijd (Tijd tot) ontbreekt.",""),', ")"),
+        (f'IF({TV}="","",', ")"),  # no time: a functie or ratio alone is a "Let op" (below)
         (f'IF(NOT(ISNUMBER({TV})),{_onleesbaar(T, TV, "Tijd tot", "geen geldige tijd", "uitleg:tijd")},', ")"),
         (f'IF(OR({TV}<mzp_begin-{EPS},{TV}>mzp_eind+{EPS}),"de tijd ligt buiten 07:00–23:00.",', ")"),
-        (f'IF(ABS({TV}*1440/mzp_stap-ROUND({TV}*1440/mzp_stap,0))>1E-6,"de tijd valt niet op een kwartier.",', ")"),
     ]
     if rij != DAG_RIJEN.start:
         delen.append((f'IF({waarde(S, f"{tot}{rij - 1}", S)}="","lege regel erboven; vul het dagprogramma zonder lege regels in.",', ")"))
     delen += [
         (f'IF({TV}<={B},"de eindtijd ligt niet na de begintijd.",', ")"),
-        # a pause (no functie and no ratio, or ratio 0) counts 0 hours, like the official tool
-        (f'IF(AND(TRIM({H})<>"",TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),"de functie moet Wonen of Dagbesteding zijn.",', ")"),
+        # a pause (no functie and no ratio, or ratio 0) counts 0 hours, like the official tool; a time
+        # off the quarter hours, a ratio outside the list or another functie: computed, with a "Let op"
         (f'IF(AND({RV}<>"",NOT(ISNUMBER({RV}))),{_onleesbaar(J, RV, "1 begeleider op … cliënt(en)", "geen getal", "uitleg:ratio")},', ")"),
-        (f'IF(AND(ISNUMBER({RV}),COUNTIF(mzp_ratios,ROUND(N({RV}),9))=0),"1 begeleider op … cliënt(en) staat niet in de lijst.",', ")"),
     ]
     f[(S, f"{keten}{rij}")] = "=" + _ketting(delen)
     f[(S, f"{msg}{rij}")] = f'=IF({keten}{rij}="","",{q(f"Dagprogramma {dag}, regel {n}: ")}&{keten}{rij})'
-    # "Let op": a functie without a ratio, or a ratio (not 0) without a functie: 0 hours
-    wie = f'"Let op: Cliënt 1"&IF({CG}!$D$7="",""," ("&{CG}!$D$7&")")&": dagprogramma {dag}, regel {n} ("&{_tijd_tekst(B)}&"–"&{_tijd_tekst(TV)}&"): "'
+    # "Let op" (the engine's waarschuwingen of validatie._valideer_slots): a time off the quarter
+    # hours, another functie, a functie without a ratio, a ratio (not 0) without a functie, a
+    # ratio outside the list; the row is computed (0 hours without a functie or a ratio)
+    naam = f'"Let op: Cliënt 1"&IF({CG}!$D$7="",""," ("&{CG}!$D$7&")")&", dagprogramma {dag}, regel {n}'
+    tijden = f'{naam} ("&{_uren_tekst(B)}&"–"&{_uren_tekst(TV)}&"): "'
+    buiten_kwartier = lambda t: f"ABS({t}*1440/mzp_stap-ROUND({t}*1440/mzp_stap,0))>1E-6"  # noqa: E731
+    kwartier = f'{naam}: "&{{t}}&" valt niet op een kwartier (de keuzelijst van het formulier heeft stappen van "&mzp_stap&" minuten); er wordt mee gerekend."'
+    heeft_ratio = f"AND(ISNUMBER({RV}),N({RV})<>0)"
+    delen = [
+        f'IF(AND({rij}>{DAG_RIJEN.start},{buiten_kwartier(B)}),{kwartier.format(t=_uren_tekst(B))},"")',
+        f'IF({buiten_kwartier(TV)},{kwartier.format(t=_uren_tekst(TV))},"")',
+        f'IF(AND(TRIM({H})<>"",TRIM({H})<>"Wonen",TRIM({H})<>"Dagbesteding"),{tijden}&"functie ‘"&TRIM({H})&"’ is geen Wonen of Dagbesteding; telt als 0 uur.",'
+        f'IF(AND(TRIM({H})<>"",{RV}=""),{tijden}&"functie ingevuld maar geen begeleider-ratio; telt als 0 uur.",'
+        f'IF(AND(TRIM({H})="",{heeft_ratio}),{tijden}&"begeleider-ratio ingevuld maar geen functie; telt als 0 uur.","")))',
+        f'IF(AND({heeft_ratio},COUNTIF(mzp_ratios,ROUND(N({RV}),9))=0),{tijden}&"1 begeleider op "&SUBSTITUTE({RV}&"",".",",")&" cliënt(en) staat niet in de keuzelijst van het formulier ({RATIO_LIJST}); er wordt mee gerekend.","")',
+    ]
+    samen = '&" "&'.join(delen)
+    zonder_tijd = f'{naam}: functie of begeleider-ratio ingevuld maar de eindtijd (\'Tijd tot\') ontbreekt; telt als 0 uur."'
     f[(S, f"{let_op}{rij}")] = (
-        f'=IF(OR({keten}{rij}<>"",NOT(ISNUMBER({TV})),NOT(ISNUMBER({B}))),"",'
-        f'IF(AND(TRIM({H})<>"",{RV}=""),{wie}&"functie ingevuld maar geen begeleider-ratio; telt als 0 uur.",'
-        f'IF(AND(TRIM({H})="",ISNUMBER({RV}),N({RV})<>0),{wie}&"begeleider-ratio ingevuld maar geen functie; telt als 0 uur.","")))'
+        f'=IF(AND({TV}="",OR(TRIM({H})<>"",{RV}<>"")),{zonder_tijd},'
+        f'IF(OR({keten}{rij}<>"",NOT(ISNUMBER({TV})),NOT(ISNUMBER({B}))),"",TRIM({samen})))'
     )
 
 
@@ -1060,6 +1173,8 @@ def formules(p: Parameters, variant: str) -> dict[tuple[str, str], str]:
     if variant not in (AANBIEDER, ZORGKANTOOR_UDF):
         raise ValueError(f"Onbekende variant {variant!r}; kies {AANBIEDER} of {ZORGKANTOOR_UDF}")
     f: dict[tuple[str, str], str] = {}
+    global RATIO_LIJST
+    RATIO_LIJST = ", ".join(getal_nl(r) for r in p.begeleider_ratios)
     lezers(f)
     voorblad(f, p)
     clientgegevens(f, p)

@@ -255,6 +255,8 @@ CG_VV = "BD"  # Clientgegevens: "Let op" of VV7/VV8 with a Nee
 CG_LVHC = "BE"  # Clientgegevens: "Let op" of LVHC/doelgroep
 CG_LVHC_WAARDE = ("BF", "BG")  # Clientgegevens: clean text of X and its value
 CG_CCE_WAARDE = ("BI", "BJ")  # Clientgegevens: clean text of V and its value
+CG_LET_OP_EXTRA = ("BK", "BL", "BM", "BN", "BO")  # "Let op": CCE Nee, nachtzorg, opname in the future, ingang outside the window, VG7+ heraanvraag
+CG_LET_OP = (CG_VV, CG_LVHC, *CG_LET_OP_EXTRA)  # every "Let op" of a client row
 CG_CONTROLE = "BH"  # the visible column Controle (right after Z when the helpers are hidden)
 AI_DAG_LET_OP = ("BH", "BI")  # Aanvraag individueel: "Let op" of a day row (pause with only a functie or a ratio)
 AI_DAG_LET_OP_EERSTE = ("BJ", "BK")  # the first of them from this row down, and (BL, BM) how many
@@ -265,7 +267,7 @@ GR_LET_OP = "CG"  # Aanvraag groep CG:CI: warnings per client
 # hidden column ranges per sheet
 VERBORGEN = {
     VOORBLAD: (("I", "Q"),),
-    CLIENTGEGEVENS: (("Y", "Y"), ("AB", "BG"), ("BI", "BJ")),
+    CLIENTGEGEVENS: (("Y", "Y"), ("AB", "BG"), ("BI", "BO")),
     AANVRAAG_IND: (("AB", "BM"),),
     GROEP: (("AA", "CI"),),
 }

@@ -74,7 +74,10 @@ def vragenlijst(ws, vul, rand) -> None:
         "Beantwoord de vragen die bij uw aanvraag horen (individueel/preventief: deel A; groepsmeerzorg: deel B). "
         f"Houd elk antwoord kort en feitelijk: richtlijn maximaal {MAX_WOORDEN} woorden. Kolom E telt de woorden."
     )
-    ws["B2"].alignment = Alignment(wrap_text=True)
+    ws["B2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("B2:F2")  # the introduction under the title, not over it
+    ws.row_dimensions[1].height = 34
+    ws.row_dimensions[2].height = 32
     for col, kop in (("B", "Onderwerp"), ("C", "Vraag"), ("D", "Antwoord"), ("E", "Woorden"), ("F", "Controle")):
         ws[f"{col}4"] = kop
         stijl.kolomkop(ws[f"{col}4"])
@@ -113,11 +116,16 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         "het jaarbedrag en het etmaalbedrag met de parameters van " + str(p.jaar) + f" (parameterset {p.versie}).",
         "",
         "Zo vult u het formulier in",
-        "- Gele velden vult u in; alle andere cellen zijn beveiligd. Blauwe velden zijn uitkomsten.",
-        "- Voorblad: gegevens van de zorgaanbieder, het afgesproken tariefpercentage (C17), het type aanvraag (C23) en de periode in maanden (G41).",
-        "- Clientgegevens: bij een individuele of preventieve aanvraag alleen regel 1; bij groepsmeerzorg één regel per cliënt.",
+        "- De invoervelden hebben de kleuren van het officiële formulier (perzik, op het Voorblad en bij de groep lichtblauw) en staan op dezelfde plaats; "
+        "alle andere cellen zijn beveiligd. Uitkomsten zijn lichtblauw en vergrendeld.",
+        "- Voorblad: het registratienummer NZa (nr., E4; de naam van de zorgaanbieder en het zorgkantoor worden erbij opgezocht), de AGB-code (E6), "
+        "de gegevens van de zorgaanbieder en het zorgkantoor, het afgesproken tariefpercentage (C17), de sector (G17), nieuwe aanvraag of heraanvraag (C20), "
+        "het type aanvraag (C23), de periode in maanden (G41) en naam en datum van de ondertekenaar. Lees de verklaring en onderteken in het vak.",
+        "- Clientgegevens: bij een individuele of preventieve aanvraag alleen regel 1; bij groepsmeerzorg één regel per cliënt. "
+        "Vul ook in of het CCE de afgelopen 3 jaar betrokken is geweest" + (" en, bij VV7, VV8, LG6, LG7, GGZ4W en GGZ5W, of LVHC van toepassing is en zo ja de doelgroep." if p.jaar >= 2026 else "."),
         "- Aanvraag individueel: het dagprogramma van een werkdag en een weekenddag. Kies per regel de eindtijd, de functie (Wonen of Dagbesteding) "
-        "en het aantal cliënten per begeleider. De begintijd is de eindtijd van de regel erboven; de eerste regel begint om 07:00. Laat geen lege regels tussen.",
+        "en het aantal cliënten per begeleider. De begintijd is de eindtijd van de regel erboven; de eerste regel begint om 07:00. Laat geen lege regels tussen. "
+        "Een pauze (de cliënt is op school, thuis of slaapt) vult u in met alleen de eindtijd: die regel telt als 0 uur.",
         "- Vul daarnaast nachtzorg, inzet behandelaren en min-uren per week in (uren:minuten) en de contextgebonden uren per jaar en middelen.",
         "- Aanvraag-overzicht groep: per cliënt de uren per week voor wonen, dagbesteding, nachtzorg, inzet behandelaren en min-uren, en de context van de groep.",
         "- Vragenlijst: beantwoord de vragen in maximaal 250 woorden per antwoord.",
@@ -126,8 +134,9 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         "Het Voorblad toont of het formulier volledig en juist is ingevuld. Zolang er een fout is (een waarde die niet te lezen is, "
         "een onbekend zorgprofiel, een onmogelijke combinatie van behandeling en dagbesteding, een ongeldig BSN, ...), berekent het formulier "
         "geen bedragen; de melding noemt wat er is ingevuld en wat er wel mag.",
-        "Ontbreken alleen gegevens die het zorgkantoor nodig heeft (NZa-nummer, AGB-code, periode in maanden, naam of BSN van een cliënt), "
-        "dan staan de bedragen er wel, met de melding wat er nog ontbreekt.",
+        "Ontbreken alleen gegevens die het zorgkantoor nodig heeft (NZa-nummer, AGB-code, sector, nieuwe aanvraag of heraanvraag, periode in maanden, "
+        "ondertekenaar en datum, naam, BSN of CCE van een cliënt" + (", LVHC en doelgroep" if p.jaar >= 2026 else "") + "), "
+        "dan zegt het Voorblad 'Het formulier is niet volledig gevuld'; de bedragen staan er wel, met de melding wat er nog ontbreekt.",
         "Meldingen die beginnen met 'Let op' zijn waarschuwingen: de bedragen blijven staan, het zorgkantoor kijkt ernaar.",
         "- Uren vult u in als uren:minuten (4:30, 40:00), tijden als uu:mm (09:30), percentages als 95%, datums als dd-mm-jjjj. "
         "Ook als tekst geplakt worden ze gelezen zoals het zorgkantoor ze leest.",
@@ -135,7 +144,8 @@ def handleiding(p: Parameters, variant: str) -> list[str]:
         "Hoe wordt er gerekend",
         "- De uren per week (wonen, dagbesteding, nachtzorg, inzet behandelaren gewogen met de behandelfactor, min-uren, indirecte uren en context-uren) "
         "worden opgeteld; de uren van het zorgzwaartepakket (prestatiecode) gaan eraf. Dat zijn de meerzorguren.",
-        "- De meerzorguren bepalen de band van het zorgprofiel: niet meerzorgwaardig, een meerzorgprofiel (vast bedrag) of maatwerk (uren × uurbudget).",
+        "- De meerzorguren bepalen de uitkomst voor het zorgprofiel: niet meerzorgwaardig, een meerzorgprofiel (vast bedrag) of maatwerk (uren × uurbudget).",
+        "- Overzicht individueel toont de berekening per blok; de berekening in stappen voor het zorgkantoor staat in het ingeklapte blok rechts (kolommen J en K).",
         "- Contextgebonden middelen boven de drempel worden bij het budget opgeteld; het etmaalbedrag is gemaximeerd.",
         "- Jaarbedrag = budget × tariefpercentage; etmaalbedrag = jaarbedrag / 365.",
         "- Alle parameters staan op het blad Parameteroverzicht.",

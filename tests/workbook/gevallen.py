@@ -37,6 +37,7 @@ class Geval:
     cellen: dict[tuple[str, str], object] = field(default_factory=dict)
     ongeldig: bool = False
     meldingen: dict[str, str] = field(default_factory=dict)  # Voorblad cell -> expected text
+    als_engine: bool = False  # the "Let op" lines are "Let op: " + the engine's waarschuwingen (at most 3)
 
 
 def prestatiecodes(p: Parameters):
@@ -260,10 +261,10 @@ def ongeldig(p: Parameters) -> list[Geval]:
         ("negatieve-min-uren", {(AANVRAAG_IND, "I7"): -0.1}),
         ("context-euro-tekst", {(AANVRAAG_IND, "V5"): "duizend"}),
         ("tijd-buiten-dag", {(AANVRAAG_IND, "D16"): 23.5 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0}),
-        ("functie-onbekend", {(AANVRAAG_IND, "D16"): 9 / 24, (AANVRAAG_IND, "H16"): "Slapen", (AANVRAAG_IND, "J16"): 1.0}),
-        ("functie-zonder-tijd", {(AANVRAAG_IND, "D16"): None, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0}),
-        ("ratio-niet-in-lijst", {(AANVRAAG_IND, "D16"): 9 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 0.45}),
-        ("maanden-49", {(VOORBLAD, "G41"): 49}),
+        *([("maanden-49", {(VOORBLAD, "G41"): 49})] if p.formulier.maanden_max else []),  # 2025: the form does not check it
+        # a row with a time after a row without one: the chain of times is broken
+        ("lege-regel-erboven", {(AANVRAAG_IND, "D16"): None, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0,
+                                (AANVRAAG_IND, "D17"): 12 / 24, (AANVRAAG_IND, "H17"): "Wonen", (AANVRAAG_IND, "J17"): 1.0}),
         # text the engine rejects: the message says what was typed and why
         ("minuten-75", {(AANVRAAG_IND, "I6"): "4:75"}),
         ("ratio-waar", {(AANVRAAG_IND, "D16"): 9 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): True}),
@@ -278,7 +279,8 @@ def ongeldig(p: Parameters) -> list[Geval]:
         if (AANVRAAG_IND, "D16") in wijziging:  # the message of the first row of the day programme
             for col in "DHJ":
                 for r in DAG_RIJEN[1:]:
-                    g.cellen.pop((AANVRAAG_IND, f"{col}{r}"), None)
+                    if (AANVRAAG_IND, f"{col}{r}") not in wijziging:
+                        g.cellen.pop((AANVRAAG_IND, f"{col}{r}"), None)
         g.meldingen = ONGELDIG_MELDINGEN.get(naam, {})
         out.append(g)
     grp = groep(random.Random(p.jaar * 11), p, 901)
@@ -337,28 +339,28 @@ def _vast_individueel(p: Parameters, naam: str) -> Geval:
     c = {
         (VOORBLAD, "C23"): TYPE_INDIVIDUEEL, (VOORBLAD, "C17"): 0.95, (VOORBLAD, "G41"): 12,
         (VOORBLAD, "E4"): "1234", (VOORBLAD, "E6"): "73001234", (VOORBLAD, "C20"): "Nieuwe aanvraag", (VOORBLAD, "G17"): "GHZ",
-        (VOORBLAD, ondertekening(p.jaar)[0]): "J. de Vries", (VOORBLAD, ondertekening(p.jaar)[1]): 46050, (CLIENTGEGEVENS, "V7"): "Nee",
+        (VOORBLAD, ondertekening(p.jaar)[0]): "J. de Vries", (VOORBLAD, ondertekening(p.jaar)[1]): 46050, (CLIENTGEGEVENS, "V7"): "Ja",
         (CLIENTGEGEVENS, "D7"): "M. Jansen", (CLIENTGEGEVENS, "H7"): bsn(4242), (CLIENTGEGEVENS, "J7"): "VG7",
         (CLIENTGEGEVENS, "L7"): "Ja", (CLIENTGEGEVENS, "N7"): "Ja",
         (AANVRAAG_IND, "D16"): 12 / 24, (AANVRAAG_IND, "H16"): "Wonen", (AANVRAAG_IND, "J16"): 1.0,
         (AANVRAAG_IND, "D17"): 17 / 24, (AANVRAAG_IND, "H17"): "Dagbesteding", (AANVRAAG_IND, "J17"): 2.0,
         (AANVRAAG_IND, "D18"): 23 / 24, (AANVRAAG_IND, "H18"): "Wonen", (AANVRAAG_IND, "J18"): 1.0,
         (AANVRAAG_IND, "P16"): 23 / 24, (AANVRAAG_IND, "T16"): "Wonen", (AANVRAAG_IND, "V16"): 1.0,
-        (AANVRAAG_IND, "I5"): 8 / 24, (AANVRAAG_IND, "I6"): 2 / 24,
+        (AANVRAAG_IND, "I5"): 2 / 24, (AANVRAAG_IND, "I6"): 2 / 24,
     }  # fmt: skip
     return Geval(f"{p.jaar}-melding-{naam}", c)
 
 
 def _vaste_groep(p: Parameters, naam: str, rijen=(7, 8, 9)) -> Geval:
     c = {(VOORBLAD, "C23"): TYPE_GROEP, (VOORBLAD, "C17"): 1.0, (VOORBLAD, "G41"): 6,
-         (VOORBLAD, "E4"): "1234", (VOORBLAD, "E6"): "73001234", (VOORBLAD, "C20"): "Heraanvraag", (VOORBLAD, "G17"): "VVT",
+         (VOORBLAD, "E4"): "1234", (VOORBLAD, "E6"): "73001234", (VOORBLAD, "C20"): "Nieuwe aanvraag", (VOORBLAD, "G17"): "VVT",
          (VOORBLAD, ondertekening(p.jaar)[0]): "J. de Vries", (VOORBLAD, ondertekening(p.jaar)[1]): 46050}  # fmt: skip
     for i, r in enumerate(rijen):
         g = r + GROEP_RIJ_OFFSET
         c.update({
             (CLIENTGEGEVENS, f"D{r}"): f"G{i + 1}", (CLIENTGEGEVENS, f"H{r}"): bsn(5000 + i), (CLIENTGEGEVENS, f"J{r}"): "VG7",
             (CLIENTGEGEVENS, f"L{r}"): "Ja", (CLIENTGEGEVENS, f"N{r}"): "Ja", (CLIENTGEGEVENS, f"V{r}"): "Ja",
-            (GROEP, f"D{g}"): 3.0, (GROEP, f"E{g}"): 1.0, (GROEP, f"F{g}"): 0.5, (GROEP, f"H{g}"): 0.1,
+            (GROEP, f"D{g}"): 3.0, (GROEP, f"E{g}"): 1.0, (GROEP, f"F{g}"): 2 / 24, (GROEP, f"H{g}"): 0.1,
         })  # fmt: skip
     return Geval(f"{p.jaar}-melding-{naam}", c)
 
@@ -382,17 +384,17 @@ def meldingen(p: Parameters) -> list[Geval]:
 
     geval(_vast_individueel(p, "volledig"), {}, {})
     geval(_vast_individueel(p, "maanden-40"), {(VOORBLAD, "G41"): 40}, {
-        "B49": f"Let op: de aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (de rekentool staat tot 48 maanden toe).",
+        "B49": f"Let op: De aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (toetsingskader meerzorg).",
     })  # fmt: skip
     geval(_vast_individueel(p, "24-uur"), {(AANVRAAG_IND, "J16"): 0.25, (AANVRAAG_IND, "V16"): 0.5}, {
-        "B49": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 29:39 inclusief nachtzorg); controleer de begeleidingsratio's.",
-        "B50": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 33:09 inclusief nachtzorg); controleer de begeleidingsratio's.",
+        "B49": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 28:47 inclusief nachtzorg); controleer de begeleidingsratio's.",
+        "B50": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 32:17 inclusief nachtzorg); controleer de begeleidingsratio's.",
     })  # fmt: skip
     geval(_vast_individueel(p, "vier-meldingen"), {(AANVRAAG_IND, "J16"): 0.25, (AANVRAAG_IND, "V16"): 0.5, (VOORBLAD, "G41"): 40,
                                                    (CLIENTGEGEVENS, "N7"): "Nee"}, {
-        "B49": f"Let op: de aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (de rekentool staat tot 48 maanden toe).",
-        "B50": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 29:39 inclusief nachtzorg); controleer de begeleidingsratio's.",
-        "B51": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 33:09 inclusief nachtzorg); controleer de begeleidingsratio's. "
+        "B49": f"Let op: De aangevraagde periode van 40 maanden is langer dan de maximale termijn van {maximum} maanden (toetsingskader meerzorg).",
+        "B50": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (maandag-vrijdag: 28:47 inclusief nachtzorg); controleer de begeleidingsratio's.",
+        "B51": "Let op: Cliënt 1 (M. Jansen): meer dan 24 uur zorg op een dag (zaterdag-zondag: 32:17 inclusief nachtzorg); controleer de begeleidingsratio's. "
                "(en nog 1 melding: zie de kolom Controle op het blad Clientgegevens)",
     })  # fmt: skip
     geval(_vast_individueel(p, "dagbesteding-nee"), {(CLIENTGEGEVENS, "L7"): "Nee"}, {
@@ -414,7 +416,7 @@ def meldingen(p: Parameters) -> list[Geval]:
     geval(_vast_individueel(p, "tekst-volledig"), {
         (VOORBLAD, "C17"): "95%", (VOORBLAD, "G41"): "12", (CLIENTGEGEVENS, "L7"): True, (CLIENTGEGEVENS, "N7"): " ja ",
         (AANVRAAG_IND, "D16"): "12:00", (AANVRAAG_IND, "D17"): "17.00", (AANVRAAG_IND, "J17"): "2,0", (AANVRAAG_IND, "D18"): " 23 : 00 ",
-        (AANVRAAG_IND, "I5"): "8:00", (AANVRAAG_IND, "I6"): "2", (AANVRAAG_IND, "I7"): "0,5 uur", (AANVRAAG_IND, "V5"): "€ 1.000,00",
+        (AANVRAAG_IND, "I5"): "2:00", (AANVRAAG_IND, "I6"): "2", (AANVRAAG_IND, "I7"): "0,5 uur", (AANVRAAG_IND, "V5"): "€ 1.000,00",
         (CLIENTGEGEVENS, "F7"): "17-05-1990", (CLIENTGEGEVENS, "R7"): "2024-02-29", (CLIENTGEGEVENS, "T7"): "01/03/2026",
     }, {})  # fmt: skip
     geval(_vaste_groep(p, "groep-volledig"), {}, {})
@@ -425,7 +427,7 @@ def meldingen(p: Parameters) -> list[Geval]:
     geval(_vaste_groep(p, "groep-24-uur"), {(GROEP, "D20"): 7.5, (CLIENTGEGEVENS, "N9"): "Nee", (CLIENTGEGEVENS, "H8"): None}, {
         "B44": ONVOLLEDIG,
         "B45": "Nog niet volledig: het BSN van cliënt 2 (Clientgegevens H8) ontbreekt.",
-        "B49": "Let op: Cliënt 2 (G2): meer dan 24 uur zorg per dag (216:00 per week aan wonen, dagbesteding en nachtzorg).",
+        "B49": "Let op: Cliënt 2 (G2): meer dan 24 uur zorg per dag (206:00 per week aan wonen, dagbesteding en nachtzorg).",
         "B50": "Let op: Cliënt 3 (G3): behandeling is Nee, de uren inzet behandelaren tellen niet mee.",
     })  # fmt: skip
     return out
@@ -440,10 +442,12 @@ def meldingen(p: Parameters) -> list[Geval]:
 # test skips while the engine still has a fout on them.
 
 PAUZE_RIJ = {(AANVRAAG_IND, "D18"): 19 / 24, (AANVRAAG_IND, "D19"): 23 / 24, (AANVRAAG_IND, "H19"): "Wonen", (AANVRAAG_IND, "J19"): 1.0}
-VV_NEE_TEKST = (
-    "volgens de instructie van ZN (webinar administratie meerzorg, oktober 2025) vult u bij VV7 en VV8 altijd Ja in, "
-    "en zonder behandeling 0 uur inzet behandelaren; het bedrag kan nu te hoog zijn."
-)
+def vv_nee(wie: str, zp: str, code: str) -> str:
+    return (
+        f"Let op: {wie}: {zp} met behandeling Nee is berekend met prestatiecode {code}. Volgens de instructie (webinar administratie "
+        f"meerzorg, ZN oktober 2025) vult u bij {zp} altijd Ja in bij behandeling en dagbesteding; is er geen behandeling of "
+        "dagbesteding, vul dan 0 uur in. Met Nee kan het bedrag te hoog uitvallen."
+    )
 
 
 def issue10(p: Parameters) -> list[Geval]:
@@ -464,7 +468,7 @@ def issue10(p: Parameters) -> list[Geval]:
     geval(_vast_individueel(p, "pauze-ratio-0"), {**pauze, (AANVRAAG_IND, "H18"): "Wonen", (AANVRAAG_IND, "J18"): 0.0}, {})
     geval(_vast_individueel(p, "pauze-weekend"), {(AANVRAAG_IND, "P16"): 10 / 24, (AANVRAAG_IND, "T16"): None, (AANVRAAG_IND, "V16"): None,
                                                  (AANVRAAG_IND, "P17"): 23 / 24, (AANVRAAG_IND, "T17"): "Wonen", (AANVRAAG_IND, "V17"): 1.0}, {})
-    wie = "Let op: Cliënt 1 (M. Jansen): dagprogramma maandag-vrijdag, regel 3 (17:00–19:00): "
+    wie = "Let op: Cliënt 1 (M. Jansen), dagprogramma maandag-vrijdag, regel 3 (17:00–19:00): "
     geval(_vast_individueel(p, "functie-zonder-ratio"), {**pauze, (AANVRAAG_IND, "H18"): "Wonen"}, {
         "B49": wie + "functie ingevuld maar geen begeleider-ratio; telt als 0 uur.",
     })  # fmt: skip
@@ -474,14 +478,47 @@ def issue10(p: Parameters) -> list[Geval]:
     lvhc = {(CLIENTGEGEVENS, "X7"): "Nee"} if p.jaar >= 2026 else {}
     for zp, code in (("VV7", "Z071"), ("VV8", "Z081")):
         geval(_vast_individueel(p, f"{zp.lower()}-behandeling-nee"), {(CLIENTGEGEVENS, "J7"): zp, (CLIENTGEGEVENS, "N7"): "Nee", (AANVRAAG_IND, "I6"): None, **lvhc}, {
-            "B49": f"Let op: Cliënt 1 (M. Jansen): {zp} met behandeling Nee en dagbesteding Ja ({code}): {VV_NEE_TEKST}",
+            "B49": vv_nee("Cliënt 1 (M. Jansen)", zp, code),
         })  # fmt: skip
     grp = _vaste_groep(p, "groep-vv8-behandeling-nee")
     grp.cellen.update({(CLIENTGEGEVENS, "J8"): "VV8", (CLIENTGEGEVENS, "N8"): "Nee", (GROEP, "H20"): 0.0})
     if p.jaar >= 2026:
         grp.cellen[(CLIENTGEGEVENS, "X8")] = "Ja"
         grp.cellen[(CLIENTGEGEVENS, "Z8")] = "Korsakov geleverd in REC"
-    geval(grp, {}, {"B49": f"Let op: Cliënt 2 (G2): VV8 met behandeling Nee en dagbesteding Ja (Z081): {VV_NEE_TEKST}"})
+    geval(grp, {}, {"B49": vv_nee("Cliënt 2 (G2)", "VV8", "Z081")})
+    # the engine's other waarschuwingen: the form shows the same texts
+    dag = {(AANVRAAG_IND, "D17"): 17 / 24 + 10 / 1440}  # 17:10
+    engine_gelijk = [
+        ("ratio-niet-in-lijst", {(AANVRAAG_IND, "J17"): 0.45}),
+        ("functie-zonder-tijd", {(AANVRAAG_IND, "H19"): "Wonen", (AANVRAAG_IND, "J19"): 1.0}),
+        ("functie-onbekend", {**pauze, (AANVRAAG_IND, "H18"): "Slapen", (AANVRAAG_IND, "J18"): 1.0}),
+        ("tijd-niet-op-kwartier", dag),
+        ("cce-nee", {(CLIENTGEGEVENS, "V7"): "Nee"}),
+        ("nachtzorg-boven-standaard", {(AANVRAAG_IND, "I5"): 2 / 24 + 1 / 1440}),
+        ("preventief-12-maanden", {(VOORBLAD, "C23"): TYPE_PREVENTIEF}),
+        ("opname-in-de-toekomst", {(CLIENTGEGEVENS, "R7"): 80000}),
+        ("sector-onbekend", {(VOORBLAD, "G17"): "Zorg"}),
+        ("nieuw-her-onbekend", {(VOORBLAD, "C20"): "Verlenging"}),
+        ("agb-7-cijfers", {(VOORBLAD, "E6"): "7300123"}),
+        ("nza-met-streepje", {(VOORBLAD, "E4"): "300-1234"}),
+        ("ondertekend-buiten-periode", {(VOORBLAD, ondertekening(p.jaar)[1]): 40000}),
+    ]
+    if p.jaar >= 2026:
+        engine_gelijk += [
+            ("ingang-buiten-periode", {(CLIENTGEGEVENS, "T7"): 50000}),
+            ("vg7plus-heraanvraag", {(CLIENTGEGEVENS, "J7"): "VG7+", (VOORBLAD, "C20"): "Heraanvraag"}),
+            ("doelgroep-onbekend", {(CLIENTGEGEVENS, "J7"): "VV7", (CLIENTGEGEVENS, "X7"): "Ja", (CLIENTGEGEVENS, "Z7"): "Parkinson"}),
+            ("doelgroep-bij-vg7", {(CLIENTGEGEVENS, "Z7"): "LBS geleverd in DEC"}),
+            ("lvhc-nee-met-doelgroep", {(CLIENTGEGEVENS, "J7"): "LG6", (CLIENTGEGEVENS, "X7"): "Nee", (CLIENTGEGEVENS, "Z7"): "LBS geleverd in DEC"}),
+        ]
+    for naam, wijziging in engine_gelijk:
+        geval(_vast_individueel(p, naam), wijziging, {})
+        out[-1].als_engine = True
+        del out[-1].meldingen["B49"], out[-1].meldingen["B50"], out[-1].meldingen["B51"]
+    heraanvraag = _vaste_groep(p, "groep-heraanvraag")
+    geval(heraanvraag, {(VOORBLAD, "C20"): "Heraanvraag"}, {})
+    out[-1].als_engine = True
+    del out[-1].meldingen["B49"], out[-1].meldingen["B50"], out[-1].meldingen["B51"]
     return out
 
 

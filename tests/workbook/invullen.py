@@ -112,6 +112,8 @@ def engine(g, jaar: int):
     """The engine's result on the same input (the values written into the form)."""
 
     def get(blad, cel):
+        if (blad, cel) == ("Clientgegevens", "Z6") and jaar >= 2026:  # the header the reader recognises the LVHC columns by
+            return "Zo ja, welke doelgroep betreft het?"
         return g.cellen.get((blad, cel))
 
     aanvraag, rijen = lees_officieel(get, jaar, bladen=EIGEN_BLADEN)

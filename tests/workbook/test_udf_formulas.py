@@ -50,7 +50,7 @@ JAREN = beschikbare_jaren()
 STEEKPROEF = 20  # valid cases per year (every outcome kind, then random)
 GROEP_RIJEN = [r + GROEP_RIJ_OFFSET for r in CLIENT_RIJEN]
 TOTALEN = [(VOORBLAD, "G37"), (VOORBLAD, "G39")]
-MELDINGEN = [(VOORBLAD, f"B{r}") for r in range(28, 34)]
+MELDINGEN = [(VOORBLAD, f"B{r}") for r in range(44, 50)]
 VOLLEDIG = "Het formulier is volledig ingevuld; de uitkomst en de bedragen zijn berekend."
 ONVOLLEDIG = "Het formulier is nog niet volledig of bevat een fout"
 
