@@ -424,6 +424,7 @@ def voorgevuld(p: Parameters) -> dict[tuple[str, str], str]:
         (VOORBLAD, "C10"): f'=IFERROR(VLOOKUP({nr},mzp_nza,2,FALSE),"")',
         (VOORBLAD, "G10"): f'=IFERROR(INDEX(mzp_zk,{zk},2),"")',  # as the official form: the insurer ("Menzis")
         (VOORBLAD, "G11"): f'=IFERROR(INDEX(mzp_zk,{zk},1),"")',  # the zorgkantoor region
+        **verhuis.voorgevuld(p),  # the new provider on the Verhuisformulier (C20, G20, G21)
     }
 
 

@@ -26,6 +26,8 @@ VRAGENLIJST = "Vragenlijst"
 PARAMETERS = "Parameters"
 PARAMETEROVERZICHT = "Parameteroverzicht"
 VERSIEBEHEER = "Versiebeheer"
+VERHUIS = VERHUISFORMULIER  # workbook/verhuis.py
+TOTAAL = TOTAAL_OVERZICHT  # workbook/totaal.py
 
 # The official sheet order (its hidden "Data en informatie" is our Parameters), then our additions
 BLADEN = (
@@ -147,7 +149,33 @@ def _invoer(jaar: int) -> list[Invoer]:
         for col, key, label in (("D", "wonen", "Wonen"), ("E", "dagbesteding_uren", "Dagbesteding"), ("F", "nachtzorg", "Nachtzorg"),
                                 ("H", "behandelaren", "Inzet behandelaren"), ("J", "min_uren", "Min-uren")):  # fmt: skip
             v.append(Invoer(GROEP, f"{col}{g}", f"mz_g{i:02d}_{key}", DUUR, f"Groep cliënt {i}: {label} (uren per week)"))
-    return v
+    return v + _verhuis_invoer()
+
+
+def _verhuis_invoer() -> list[Invoer]:
+    """Inputs of the Verhuisformulier at the official addresses (2025.01, 2026.01); the AGB
+    codes (F6:G8) and the new zorgkantoor's name and region (G20:G21, official: a lookup) are
+    this form's; the signature boxes are no inputs (``verhuis.HANDTEKENINGEN``). The old provider and zorgkantoor come from the Voorblad."""
+    w = [
+        ("E6", "nza_oud", TEKST, "Registratienummer NZa oude zorgaanbieder"),
+        ("E8", "nza_nieuw", TEKST, "Registratienummer NZa nieuwe zorgaanbieder"),
+        ("G6", "agb_oud", TEKST, "AGB-code (uitvoerder) oude locatie"),
+        ("G8", "agb_nieuw", TEKST, "AGB-code (uitvoerder) nieuwe locatie"),
+        ("C20", "nieuw_naam", TEKST, "Naam nieuwe zorgaanbieder"),
+        ("C21", "nieuw_plaats", TEKST, "Plaats nieuwe zorgaanbieder"),
+        ("C22", "nieuw_coordinator", TEKST, "Coördinator meerzorg nieuwe zorgaanbieder"),
+        ("C23", "nieuw_telefoon", TEKST, "Telefoon nieuwe zorgaanbieder"),
+        ("C24", "nieuw_email", TEKST, "E-mail nieuwe zorgaanbieder"),
+        ("G20", "nieuw_zorgkantoor", TEKST, "Rechtspersoon nieuw zorgkantoor"),
+        ("G21", "nieuw_zorgkantoor_regio", TEKST, "Nieuw zorgkantoor (regio)"),
+        ("G22", "nieuw_zorgkantoor_contactpersoon", TEKST, "Contactpersoon nieuw zorgkantoor"),
+        ("G23", "nieuw_zorgkantoor_telefoon", TEKST, "Telefoon nieuw zorgkantoor"),
+        ("G24", "nieuw_zorgkantoor_email", TEKST, "E-mail nieuw zorgkantoor"),
+        ("C28", "bsn", TEKST, "BSN van de cliënt die verhuist"),
+        ("C36", "toeslag", EURO, "Hoogte toeslag (volgens de beschikking)"),
+        ("C38", "datum", DATUM, "Verhuisdatum"),
+    ]  # the four signature boxes (B55, F55, B61, F61) are unlocked, empty and white: verhuis.HANDTEKENINGEN
+    return [Invoer(VERHUIS, cel, f"mz_verhuis_{key}", soort, label) for cel, key, soort, label in w]
 
 
 def invoer(jaar: int) -> tuple[Invoer, ...]:

@@ -90,6 +90,8 @@ def invoer_vulling(blad: str, cel: str) -> PatternFill:
         return VOORBLAD_INVOER_VUL
     if blad == "Aanvraag-overzicht groep" and cel not in ("B11", "B12"):
         return GROEP_INVOER_VUL
+    if blad == "Verhuisformulier" and cel in ("E6", "C20", "G20", "G21"):  # official: light blue (C20, G20:G21 a lookup)
+        return VOORBLAD_INVOER_VUL
     return INVOER_VUL
 
 

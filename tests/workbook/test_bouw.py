@@ -75,6 +75,8 @@ def officiele_invoerkleur(blad: str, cel: str):
         return "FFDEEAF6"
     if blad == "Aanvraag-overzicht groep" and cel not in ("B11", "B12"):
         return LICHTBLAUW
+    if blad == "Verhuisformulier" and cel in ("E6", "C20", "G20", "G21"):
+        return "FFDEEAF6"
     return PERZIK
 
 
@@ -177,7 +179,8 @@ def test_formules_api_gelijk_aan_bestand(boeken, jaar):
                         gevonden[(ws.title, c.coordinate)] = c.value
         # the formulas of formules() plus the input cells pre-filled with a lookup (C10, G10, G11)
         vooraf = voorgevuld(laad_parameters(jaar))
-        assert set(vooraf) == {("Voorblad", "C10"), ("Voorblad", "G10"), ("Voorblad", "G11")}
+        assert set(vooraf) == {("Voorblad", "C10"), ("Voorblad", "G10"), ("Voorblad", "G11"),
+                               ("Verhuisformulier", "C20"), ("Verhuisformulier", "G20"), ("Verhuisformulier", "G21")}  # fmt: skip
         assert gevonden == {**f, **vooraf}
     aanbieder = " ".join(formules(jaar, AANBIEDER).values())
     assert "MZ_" not in aanbieder
