@@ -1,7 +1,7 @@
 """Benchmark of the engine (not a test): `python benchmarks/engine.py`.
 
 Measures (1) a full individual calculation with a day programme, in-process, after the
-parameters are loaded (median of many runs), and (2) the wall time of
+parameters are loaded (median of many runs), (3) one UDF call, and (2) the wall time of
 `xl-meerzorg bereken` on one file (a fresh process, median of 5).
 """
 
@@ -39,6 +39,16 @@ def main() -> None:
         inclusief.append(time.perf_counter() - t)
     print(f"bereken (individueel met dagprogramma): mediaan {statistics.median(samples) * 1e6:.1f} µs")
     print(f"lees_aanvraag + bereken:               mediaan {statistics.median(inclusief) * 1e6:.1f} µs")
+    # (3) one UDF call as Excel makes it (the 59-row day-programme columns; a 17-row group)
+    import timeit
+
+    from tests.udfs.voorbeelden import groep, individueel
+    from xl_meerzorg.udfs import meerzorg as mz
+
+    a, g = individueel(), groep()
+    for naam, f in (("MZ_JAARBEDRAG (individueel)", lambda: mz.MZ_JAARBEDRAG(**a)), ("MZ_GROEP (17 rijen)", lambda: mz.MZ_GROEP("jaarbedrag", 1, **g))):
+        ms = min(timeit.repeat(f, number=50, repeat=5)) / 50 * 1000
+        print(f"{naam + ':':<38} {ms:.2f} ms per aanroep (doel < 1 ms)")
     exe = shutil.which("xl-meerzorg") or str(Path(sys.executable).parent / "xl-meerzorg")
     walls = []
     for _ in range(5):

@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import os
 import shutil
-import time
 import warnings
 import zipfile
 from pathlib import Path
@@ -197,21 +196,6 @@ def test_groepsformules(gekoppeld):
     assert ws["E10"].value == "='Aanvraag-overzicht groep'!$P$20"
     assert ws["H10"].value == "='Aanvraag-overzicht groep'!$O$20"
     assert ws["N10"].value == "='Aanvraag-overzicht groep'!$V$20"
-
-
-def test_snelheid(formulieren):
-    from xl_meerzorg.workbook.koppel import koppel_bytes
-
-    for naam in ("groep2026", "ind2026_maatwerk"):
-        data = formulieren[naam].read_bytes()
-        beste = min(_duur(koppel_bytes, data) for _ in range(3))
-        assert beste < 0.3, f"{naam}: {beste:.3f} s"
-
-
-def _duur(f, data) -> float:
-    t = time.perf_counter()
-    f(data)
-    return time.perf_counter() - t
 
 
 @pytest.mark.parametrize("jaar", [2025, 2026])

@@ -1,10 +1,9 @@
 """The built files read back: structure, protection, validation, names, formats,
-document properties, determinism, build time, formules() and the CLI."""
+document properties, determinism, formules() and the CLI (build time: benchmarks/bouw_koppel.py)."""
 
 from __future__ import annotations
 
 import re
-import time
 import zipfile
 
 import openpyxl
@@ -35,9 +34,7 @@ def gebouwd(tmp_path_factory):
     out = {}
     for jaar in JAREN:
         d = tmp_path_factory.mktemp(f"b{jaar}")
-        start = time.perf_counter()
-        paden = bouw(jaar, d)
-        out[jaar] = (paden, time.perf_counter() - start)
+        out[jaar] = (bouw(jaar, d), None)
     return out
 
 
@@ -48,9 +45,9 @@ def boeken(gebouwd):
 
 @pytest.mark.parametrize("jaar", JAREN)
 def test_bestanden_en_bouwtijd(gebouwd, jaar, tmp_path):
-    paden, duur = gebouwd[jaar]
+    paden, _ = gebouwd[jaar]
     assert [p.name for p in paden] == [f"aanvraagformulier-meerzorg-{jaar}.xlsx", f"aanvraagformulier-meerzorg-{jaar}-udf.xlsx"]
-    assert duur < 4.0  # target < 2 s per year on an idle machine; shared CI machines are slower
+    # the build time (target < 2 s per year) is measured by benchmarks/bouw_koppel.py, not here
     # deterministic: a second build gives identical bytes
     again = bouw(jaar, tmp_path)
     for a, b in zip(paden, again):
