@@ -44,7 +44,7 @@ def boeken(gebouwd):
 
 
 @pytest.mark.parametrize("jaar", JAREN)
-def test_bestanden_en_bouwtijd(gebouwd, jaar, tmp_path):
+def test_bestanden_en_determinisme(gebouwd, jaar, tmp_path):
     paden, _ = gebouwd[jaar]
     assert [p.name for p in paden] == [f"aanvraagformulier-meerzorg-{jaar}.xlsx", f"aanvraagformulier-meerzorg-{jaar}-udf.xlsx"]
     # the build time (target < 2 s per year) is measured by benchmarks/bouw_koppel.py, not here
