@@ -126,10 +126,10 @@ def test_labels_op_dezelfde_pagina_als_hun_cellen(pdfs, jaar):
 @pytest.mark.parametrize("jaar", JAREN)
 def test_naam_en_zorgkantoor_bij_het_nza_nummer(pdfs, jaar):
     """LibreOffice looks up NZa number 4 in the year's list (Voorblad C10, G10, G11)."""
-    [voorblad] = [t for t in pdfs[(jaar, VARIANTEN[0], "grootst")] if "Registratienummer NZa" in t]
+    voorblad = next(t for t in pdfs[(jaar, VARIANTEN[0], "grootst")] if f"Aanvraagformulier (preventieve) meerzorg {jaar}" in t)
     tekst = " ".join(voorblad.split())
     assert "Woonzorgcentrum Het Hooge Heem" in tekst and "Zorgkantoor Groningen" in tekst and "Menzis" in tekst
-    [leeg] = [t for t in pdfs[(jaar, VARIANTEN[0], "leeg")] if "Registratienummer NZa" in t]
+    leeg = next(t for t in pdfs[(jaar, VARIANTEN[0], "leeg")] if f"Aanvraagformulier (preventieve) meerzorg {jaar}" in t)
     assert "Hooge Heem" not in leeg
 
 

@@ -303,7 +303,10 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
     # 3. Form-level completeness
     _volledigheid(w, b, groep, rijen, bev)
     if info["formulier"] == OFFICIEEL:
-        _status_officieel(w, vb, bev)
+        # no budget for anyone (niet meerzorg waardig): the official total G37 stays empty and its
+        # own check K9 says FOUT, though the form is complete
+        geen_budget = not resultaat.heeft_fout and all(c.jaarbedrag is None for c in resultaat.clienten)
+        _status_officieel(w, vb, bev, geen_budget)
     dagcellen = _dag_rijen(get, b["aanvraag_individueel"]) if not groep else {}
     for m in resultaat.meldingen:
         if m.onvolledig:  # a required field is empty: the aanvraag is not complete (a finding)
@@ -524,11 +527,14 @@ OFFICIEEL_OORDEEL = "I11"
 OFFICIEEL_TOTAAL = "J10"
 
 
-def _status_officieel(w: Waarden, vb: str, bev: _Bevindingen) -> None:
+def _status_officieel(w: Waarden, vb: str, bev: _Bevindingen, geen_budget: bool = False) -> None:
     """The official form's own verdict: a form that its own check calls incomplete is
     onvolledig (a fout), whatever the engine computes. Only cached values are read: a
     form saved without recalculation has none (reported as such elsewhere)."""
     gemeld = False
+    alleen_uren = geen_budget and [r for r, _, _ in OFFICIELE_CONTROLES if str(w.get(vb, r) or "").strip().casefold() == "fout"] == ["K9"]
+    if alleen_uren:
+        return
     for ref, veld, wat in OFFICIELE_CONTROLES:
         v = w.get(vb, ref)
         if isinstance(v, str) and v.strip().casefold() == "fout":

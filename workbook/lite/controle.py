@@ -155,7 +155,9 @@ def _blok_adres() -> str:
 def bladen_van(book) -> dict[str, str]:
     """The sheet names of the form in ``book``: the official ones, or this project's own."""
     try:
-        book.sheets[off.GROEP]["A1"].value  # noqa: B018 - only the official form has this sheet
+        # only the official form has "Overzicht individueel " (with its trailing space); both
+        # forms have "Aanvraag-overzicht groep"
+        book.sheets[off.OVERZICHT_IND]["A1"].value  # noqa: B018
         return dict(off.OFFICIELE_BLADEN)
     except Exception:  # noqa: BLE001 - any lookup error means: not this name
         return dict(off.EIGEN_BLADEN)
