@@ -80,19 +80,21 @@ def _valideer_slots(p: Parameters, a: Aanvraag, slots: list[Slot], veld: str, da
         if ok and s.tot <= s.van:  # type: ignore[operator]
             out.append(Melding(FOUT, plek("tot"), f"{naam}: de eindtijd {_tijd(s.tot)} ligt niet na de begintijd {_tijd(s.van)}."))  # type: ignore[arg-type]
             ok = False
-        tijden = f"{naam} ({_tijd(s.van)}–{_tijd(s.tot)})" if ok else naam  # type: ignore[arg-type]
+        def tijden(s=s, ok=ok, naam=naam) -> str:  # only formatted when a message needs it
+            return f"{naam} ({_tijd(s.van)}–{_tijd(s.tot)})" if ok else naam  # type: ignore[arg-type]
+
         functie = s.functie
         ratio = s.begeleider_op
         heeft_ratio = ratio is not None and not math.isnan(ratio) and ratio != 0
         if functie is not None and functie.lower() not in _FUNCTIES:
-            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden}: functie {toon(functie)} is geen Wonen of Dagbesteding; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden()}: functie {toon(functie)} is geen Wonen of Dagbesteding; telt als 0 uur."))
         elif functie is not None and ratio is None:
-            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden}: functie ingevuld maar geen begeleider-ratio; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden()}: functie ingevuld maar geen begeleider-ratio; telt als 0 uur."))
         elif functie is None and heeft_ratio:
-            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden}: begeleider-ratio ingevuld maar geen functie; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden()}: begeleider-ratio ingevuld maar geen functie; telt als 0 uur."))
         if heeft_ratio and not p.ratio_toegestaan(ratio):  # type: ignore[arg-type]
             toegestaan = ", ".join(getal_nl(r) for r in p.begeleider_ratios)
-            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden}: 1 begeleider op {getal_nl(ratio)} cliënt(en) staat niet in de keuzelijst van het formulier ({toegestaan}); er wordt mee gerekend."))  # type: ignore[arg-type]
+            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden()}: 1 begeleider op {getal_nl(ratio)} cliënt(en) staat niet in de keuzelijst van het formulier ({toegestaan}); er wordt mee gerekend."))  # type: ignore[arg-type]
         if ok:
             geldige.append((s.van, s.tot, n, plek("van")))
     geldige.sort()
