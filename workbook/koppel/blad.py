@@ -9,12 +9,13 @@ xlwings passes them. ``blad_xml`` writes the cells as minimal SpreadsheetML.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from xl_meerzorg.workbook import officieel
+from xl_meerzorg.workbook.lite.controle import _is_getal, _tekst
+from xl_meerzorg.workbook.lite.controle import verschil as verschil_waarde  # one rule for koppel and the Lite script
 from xl_meerzorg.workbook.ooxml import ooxml_tekst
 
 from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
@@ -94,29 +95,6 @@ def excel_cache(v: object) -> object:
     if isinstance(v, str):
         return v
     return ""
-
-
-def _is_getal(v: object) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-
-
-def verschil_waarde(formulier: object, python: object, soort: str) -> object:
-    """The cached value of a difference cell (mirrors ``verschil_formule``)."""
-    if _is_getal(formulier) and _is_getal(python):
-        return float(python) - float(formulier)
-    if soort == "euro":
-        return "gelijk" if _is_getal(formulier) == _is_getal(python) else "verschil"
-    return "gelijk" if _tekst(formulier).casefold() == _tekst(python).casefold() else "verschil"
-
-
-def _tekst(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "WAAR" if v else "ONWAAR"
-    if _is_getal(v):
-        return repr(float(v))
-    return str(v)
 
 
 def verschil_formule(f: str, p: str, soort: str) -> str:
