@@ -243,6 +243,10 @@ class Pakket:
             self._utf8[echt] = data
         return self._utf8[echt]
 
+    def niet_utf8(self, naam: str) -> bool:
+        """True for a part read so far that is not stored in UTF-8 (UTF-16)."""
+        return (self.deel(naam) or naam) in self._anders
+
     def xml(self, naam: str):
         echt = self.deel(naam) or naam
         if echt not in self._xml:
@@ -650,7 +654,7 @@ def ontleed(data: bytes, naam: str = "XML"):
     except OnveiligBestand:
         raise
     except Exception as exc:
-        raise OnveiligBestand(f"ongeldige XML in {naam} ({exc})") from None
+        raise OnveiligBestand(f"ongeldige XML in {naam} ({veilig.xml_fout(exc)})") from None
 
 
 def _xml_esc(s: str, attr: bool) -> str:

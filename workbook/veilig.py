@@ -9,6 +9,7 @@ whether an ``xl/vbaProject.bin`` is present.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import struct
@@ -72,11 +73,20 @@ class Xlsx:
         except Exception as exc:  # zlib.error and friends
             raise OnveiligBestand(f"beschadigd bestand: onderdeel {naam} is niet leesbaar ({exc})") from None
 
-    def _inflate(self, naam: str) -> bytes | None:
-        """A deflated part unpacked straight from the file's bytes, at most ``file_size``
-        + 1 bytes, with zipfile's header and CRC checks; None where zipfile must decide
-        (stored or flagged parts, a short or damaged stream, a CRC mismatch), so the result
-        or the error is exactly zipfile's."""
+    def digest(self, naam: str) -> bytes | None:
+        """A digest (blake2b) of a deflated part as it is stored (its compressed bytes,
+        sizes and CRC), to know a part seen before without unpacking it; None for a part
+        that is not stored the usual way."""
+        ruw = self._ruw(naam)
+        if ruw is None:
+            return None
+        info, data = ruw
+        h = hashlib.blake2b(data, digest_size=32)
+        h.update(struct.pack("<QQI", info.file_size, info.compress_size, info.CRC))
+        return h.digest()
+
+    def _ruw(self, naam: str) -> tuple[zipfile.ZipInfo, bytes] | None:
+        """(info, compressed bytes) of a deflated part, None where zipfile must decide."""
         info = self.zip.getinfo(naam)
         if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61:  # encrypted, patched, strong encryption
             return None
@@ -95,6 +105,17 @@ class Xlsx:
         ruw = self.data[begin : begin + info.compress_size]
         if len(ruw) != info.compress_size:
             return None
+        return info, ruw
+
+    def _inflate(self, naam: str) -> bytes | None:
+        """A deflated part unpacked straight from the file's bytes, at most ``file_size``
+        + 1 bytes, with zipfile's header and CRC checks; None where zipfile must decide
+        (stored or flagged parts, a short or damaged stream, a CRC mismatch), so the result
+        or the error is exactly zipfile's."""
+        r = self._ruw(naam)
+        if r is None:
+            return None
+        info, ruw = r
         d = zlib.decompressobj(-15)
         try:
             uit = d.decompress(ruw, info.file_size + 1)
@@ -132,7 +153,72 @@ def parse_xml(data: bytes, naam: str = "XML"):
     except DefusedXmlException:
         raise OnveiligBestand(f"onveilige XML in {naam} (DTD of entiteiten zijn niet toegestaan)") from None
     except Exception as exc:
-        raise OnveiligBestand(f"ongeldige XML in {naam} ({exc})") from None
+        raise OnveiligBestand(f"ongeldige XML in {naam} ({xml_fout(exc)})") from None
+
+
+def _expat_redenen() -> dict[int, str]:
+    from pyexpat import errors as e
+
+    namen = {
+        "XML_ERROR_NO_MEMORY": "onvoldoende geheugen",
+        "XML_ERROR_SYNTAX": "syntaxfout",
+        "XML_ERROR_NO_ELEMENTS": "onvolledig (afgebroken) onderdeel",
+        "XML_ERROR_INVALID_TOKEN": "ongeldig teken",
+        "XML_ERROR_UNCLOSED_TOKEN": "onvolledig (afgebroken) onderdeel",
+        "XML_ERROR_PARTIAL_CHAR": "onvolledig (afgebroken) onderdeel",
+        "XML_ERROR_TAG_MISMATCH": "eindtag past niet bij de begintag",
+        "XML_ERROR_DUPLICATE_ATTRIBUTE": "dubbel attribuut",
+        "XML_ERROR_JUNK_AFTER_DOC_ELEMENT": "tekst na het einde van het document",
+        "XML_ERROR_PARAM_ENTITY_REF": "verwijzing naar een parameter-entiteit",
+        "XML_ERROR_UNDEFINED_ENTITY": "onbekende entiteit",
+        "XML_ERROR_RECURSIVE_ENTITY_REF": "entiteit die naar zichzelf verwijst",
+        "XML_ERROR_ASYNC_ENTITY": "entiteit die niet goed is afgesloten",
+        "XML_ERROR_BAD_CHAR_REF": "ongeldige tekenverwijzing",
+        "XML_ERROR_BINARY_ENTITY_REF": "verwijzing naar een binaire entiteit",
+        "XML_ERROR_ATTRIBUTE_EXTERNAL_ENTITY_REF": "externe entiteit in een attribuut",
+        "XML_ERROR_MISPLACED_XML_PI": "XML-declaratie op een verkeerde plaats",
+        "XML_ERROR_UNKNOWN_ENCODING": "onbekende tekencodering",
+        "XML_ERROR_INCORRECT_ENCODING": "tekencodering past niet bij de declaratie",
+        "XML_ERROR_UNCLOSED_CDATA_SECTION": "CDATA-sectie niet afgesloten",
+        "XML_ERROR_EXTERNAL_ENTITY_HANDLING": "externe entiteit",
+        "XML_ERROR_NOT_STANDALONE": "document is niet zelfstandig",
+        "XML_ERROR_UNBOUND_PREFIX": "voorvoegsel zonder naamruimte-declaratie",
+        "XML_ERROR_UNDECLARING_PREFIX": "naamruimte-declaratie van een voorvoegsel opgeheven",
+        "XML_ERROR_INCOMPLETE_PE": "onvolledige parameter-entiteit",
+        "XML_ERROR_XML_DECL": "ongeldige XML-declaratie",
+        "XML_ERROR_TEXT_DECL": "ongeldige tekstdeclaratie",
+        "XML_ERROR_PUBLICID": "ongeldige public-id",
+        "XML_ERROR_RESERVED_PREFIX_XML": "gereserveerd voorvoegsel xml verkeerd gebruikt",
+        "XML_ERROR_RESERVED_PREFIX_XMLNS": "gereserveerd voorvoegsel xmlns verkeerd gebruikt",
+        "XML_ERROR_RESERVED_NAMESPACE_URI": "gereserveerde naamruimte verkeerd gebruikt",
+    }
+    return {e.codes[getattr(e, n)]: tekst for n, tekst in namen.items() if hasattr(e, n) and getattr(e, n) in e.codes}
+
+
+_EXPAT_REDENEN: dict[int, str] | None = None
+
+
+def xml_reden(code: object) -> str:
+    """The Dutch reason for an expat error code (pyexpat.errors.codes)."""
+    global _EXPAT_REDENEN
+    if _EXPAT_REDENEN is None:
+        _EXPAT_REDENEN = _expat_redenen()
+    if isinstance(code, int) and code in _EXPAT_REDENEN:
+        return _EXPAT_REDENEN[code]
+    return f"niet goed gevormd (expat-foutcode {code})" if isinstance(code, int) else "niet goed gevormd"
+
+
+def xml_fout(exc: BaseException) -> str:
+    """An XML parser's error in Dutch: 'regel 3, kolom 5: dubbel attribuut' (ElementTree's
+    ParseError or pyexpat's ExpatError; any other error: its Dutch kind only)."""
+    code = getattr(exc, "code", None)
+    positie = getattr(exc, "position", None)
+    if positie is None and getattr(exc, "lineno", None) is not None:
+        positie = (exc.lineno, exc.offset)  # type: ignore[attr-defined]
+    reden = xml_reden(code) if code is not None else "niet goed gevormd"
+    if positie:
+        return f"regel {positie[0]}, kolom {positie[1] + 1}: {reden}"
+    return reden
 
 
 _EERSTE_ELEMENT = re.compile(rb"<[A-Za-z_]")
@@ -247,11 +333,12 @@ def _kolom(letters: bytes) -> int:
     return n
 
 
-def controleer_afmeting(data: bytes, naam: str) -> None:
-    """Reject a sheet whose <dimension> is larger than the caps."""
+def controleer_afmeting(data: bytes, naam: str) -> int | None:
+    """Reject a sheet whose <dimension> is larger than the caps; the number of cells it
+    claims (None without a <dimension>)."""
     m = _DIM.search(data, 0, 4096)
     if not m:
-        return
+        return None
     if m.group(3):
         rijen = int(m.group(4)) - int(m.group(2)) + 1
         kolommen = _kolom(m.group(3)) - _kolom(m.group(1)) + 1
@@ -259,6 +346,7 @@ def controleer_afmeting(data: bytes, naam: str) -> None:
         rijen = kolommen = 1
     if rijen > MAX_RIJEN or kolommen > MAX_KOLOMMEN:
         raise OnveiligBestand(f"werkblad {naam} is te groot ({rijen} rijen, {kolommen} kolommen; maximaal {MAX_RIJEN} rijen en {MAX_KOLOMMEN} kolommen)")
+    return rijen * kolommen
 
 
 def werkbladen(x: Xlsx) -> dict[str, str]:

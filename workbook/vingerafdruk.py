@@ -23,7 +23,8 @@ import functools
 import hashlib
 import json
 import re
-from array import array
+from itertools import chain
+from operator import itemgetter
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
@@ -114,37 +115,79 @@ def _cellen(data: bytes, naam: str):
 
 
 def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
-    """Find the formula cells of a sheet: ``(ruw, [])`` with ``ruw`` a list of
-    ``(kop, f)`` regex matches (the cell tag and the formula element, undecoded), or
-    ``(None, cellen)`` with the decoded cells of the full defusedxml parse when the
-    fast pattern does not know the layout."""
+    """Find the formula cells of a sheet: ``(ruw, [])`` with ``ruw`` a list of the _CF
+    groups as bytes (reference, cell attributes, formula element, "<v" marker, value
+    text, "<v/>" marker; b"" for an absent group), or ``(None, cellen)`` with the decoded
+    cells of the full defusedxml parse when the fast pattern does not know the layout."""
     begin = controleer_kop(data, naam)
-    controleer_afmeting(data, naam)
+    afmeting = controleer_afmeting(data, naam)
     root = _ROOT.match(data, begin)
     if root is None or root.group(1) != b"worksheet" or _MAIN_T not in root.group(0):
         # a prefixed main namespace (<x:worksheet>, <x:f>), Strict, or an unusual root
         return None, _cellen_volledig(data, naam)
-    if not _F.search(data, begin):
+    eind = root.end()
+    if not _F.search(data, eind):
         return [], []
-    fs = list(_FE.finditer(data, root.end()))  # every <f followed by whitespace, > or /
+    if heeft_opmerking(data, eind) or b"\x00" in data:
+        # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
+        return None, _cellen_volledig(data, naam)
+    fs = list(_FE0.finditer(data, eind))
+    if afmeting is not None and afmeting > 12 * len(fs):
+        # few formulas among many cells (a data sheet): from each <f back to its cell
+        cellen = _per_formule(data, fs)
+    else:  # one pass over the cells
+        cellen = _CF.findall(data, eind)
+    if cellen is not None and len(cellen) == len(fs):  # every <f is in a cell the pattern read
+        return cellen, []
+    return _scan_los(data, naam, eind)
+
+
+def heeft_opmerking(data: bytes, vanaf: int) -> bool:
+    """True when the XML after ``vanaf`` has a comment, CDATA section or processing
+    instruction ("<!", "<?"). Searched from the first "!" / "?" (memchr: fast where the
+    sheet has none)."""
+    for teken, paar in ((b"!", b"<!"), (b"?", b"<?")):
+        i = data.find(teken, vanaf)
+        if i >= 0 and data.find(paar, i - 1) >= 0:
+            return True
+    return False
+
+
+def _per_formule(data: bytes, fs: list) -> list | None:
+    """The _CF groups of every formula cell, found from its <f (``fs``: the _FE0 matches;
+    None: a <f that is not the first child of a cell the pattern knows)."""
+    rfind, cf = data.rfind, _CF.match
+    out = []
+    for m in fs:
+        s = m.start()
+        c = cf(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s))
+        if c is None or c.start(3) != s + 2:
+            return None
+        out.append(c.groups(b""))
+    return out
+
+
+def _scan_los(data: bytes, naam: str, eind: int) -> tuple[list | None, list]:
+    """Formula by formula (a layout the one-pass pattern does not know): the cells before
+    the first unknown one are decoded first, so an unknown entity there is refused as a
+    cell-by-cell reading does; then the full parse."""
+    fs = list(_FE.finditer(data, eind))  # every <f followed by whitespace, > or /
     rfind, kop = data.rfind, _C_KOP.match
-    begins = [m.start() for m in fs]
-    koppen = [kop(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s)) for s in begins]
-    ruw = list(zip(koppen, fs))
-    if None in koppen or [k.end() for k in koppen] != begins or None in [m[1] for m in fs]:
-        for i, (k, m) in enumerate(ruw):
-            if k is None or m[1] is None or k.end() != m.start():  # a layout the fast pattern does not know
-                _decodeer(ruw[:i])  # refuses an unknown entity before this cell, as a cell-by-cell reading does
-                return None, _cellen_volledig(data, naam)
-    return ruw, []
+    for m in fs:
+        s = m.start()
+        k = kop(data, rfind(b"<c ", s - 1024 if s > 1024 else 0, s))
+        if k is None or m[1] is None or k.end() != s:
+            break
+        _decodeer([(k[1], k[2], m[1], b"" if m[2] is None else b"<v", m[2] or b"", b"" if m[3] is None else b"<v")])
+    return None, _cellen_volledig(data, naam)
 
 
-def _gecached(k: re.Match, v: bytes | None) -> bool:
+def _gecached(attrs: bytes, v: bytes | None) -> bool:
     if v:
         return True
     if v is None:
         return False
-    return _tekstformule(k[2])  # an empty value is only a cached result for a text formula
+    return _tekstformule(attrs)  # an empty value is only a cached result for a text formula
 
 
 @functools.lru_cache(maxsize=1024)
@@ -154,7 +197,7 @@ def _tekstformule(attrs: bytes) -> bool:
 
 
 def _decodeer(ruw: list) -> list:
-    return [(k[1].decode(), *_ontleed(m[1]), _gecached(k, _v(m))) for k, m in ruw]
+    return [(r.decode(), *_ontleed(f), _gecached(a, v if vo else (b"" if vl else None))) for r, a, f, vo, v, vl in ruw]
 
 
 def _v(m: re.Match) -> bytes | None:
@@ -178,6 +221,14 @@ _GEEN: dict[str, str] = {}
 _FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v(?:\s[^>]*)?>([^<]*)</v>|<v(?:\s[^>]*)?()/>)?)?")
 _F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
+_FE0 = re.compile(rb"<f[ \t\n\r>/]")
+# A formula cell in one pass: reference (first attribute), the other attributes, the
+# formula element after "<f" (as group 1 of _FE), the cached value ("<v>" marker, text,
+# "<v/>" marker).
+_CF = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)><f(?=[ \t\n\r>/])((?:\s[^>]*?)?(?:/>|>[^<]*</f>))'
+    rb"(?:(<v)(?:\s[^>]*)?>([^<]*)</v>|(<v)(?:\s[^>]*)?/>)?"
+)
 _T = re.compile(rb'\bt="(\w+)"')
 
 
@@ -286,14 +337,13 @@ MAX_BLADEN = 256
 
 
 def _handtekening(ruw: list) -> bytes:
-    """Digest of the formula cells: per cell its reference + formula element (group 1 of
-    _FE, which starts with whitespace, "/" or ">", never with A-Z0-9), hashed with the
-    number of cells and the length of each, so no two sequences give the same input."""
-    delen = [k[1] + m[1] for k, m in ruw]
-    h = hashlib.blake2b(len(delen).to_bytes(8, "little"), digest_size=32)
-    h.update(array("I", map(len, delen)).tobytes())
-    h.update(b"".join(delen))
-    return h.digest()
+    """Digest of the formula cells: per cell its reference and formula element, all
+    separated by NUL (which no XML text holds: a sheet with NUL is not read this way), so
+    no two sequences give the same input."""
+    return hashlib.blake2b(b"\x00".join(chain.from_iterable(map(_REF_F, ruw))), digest_size=32).digest()
+
+
+_REF_F = itemgetter(0, 2)
 
 
 def lees_blad(data: bytes, naam: str) -> Blad:
@@ -311,11 +361,34 @@ def lees_blad(data: bytes, naam: str) -> Blad:
         _BLADEN[sleutel] = fs
     if len(fs.teksten) == len(ruw):  # every cell once
         tekst = _tekstformule
-        zonder = [k[1].decode() for k, m in ruw if not m[2] and ((v := _v(m)) is None or not tekst(k[2]))]
+        zonder = [r.decode() for r, a, _, vo, v, vl in ruw if not v and (not (vo or vl) or not tekst(a))]
     else:  # a cell reference occurs twice: the last one counts, as in a dict
-        laatste = {k[1].decode(): _gecached(k, _v(m)) for k, m in ruw}
+        laatste = {r.decode(): _gecached(a, v if vo else (b"" if vl else None)) for r, a, _, vo, v, vl in ruw}
         zonder = [ref for ref, c in laatste.items() if not c]
     return Blad(fs, zonder)
+
+
+# Sheet parts seen before in this process, by their digest as stored (Xlsx.digest): a
+# part byte-identical to one read before (the static sheets of forms made from one
+# template and saved by one program: Data en informatie, Handleiding) is not unpacked
+# and scanned again. lees_blad is a function of the part's bytes, so the stored Blad
+# (read-only, shared) is what reading it again would give.
+_DELEN: dict[bytes, Blad] = {}
+MAX_DELEN = 256
+
+
+def lees_blad_deel(p, deel: str) -> Blad:
+    """``lees_blad`` of a sheet part of package ``p`` (an ``ooxml.Pakket``)."""
+    echt = p.deel(deel) or deel
+    sleutel = p.x.digest(echt) if echt in p.x.namen else None
+    b = _DELEN.get(sleutel) if sleutel is not None else None
+    if b is None:
+        b = lees_blad(p.lees_utf8(deel), deel)
+        if sleutel is not None and not p.niet_utf8(echt):
+            if len(_DELEN) >= MAX_DELEN:
+                del _DELEN[next(iter(_DELEN))]
+            _DELEN[sleutel] = b
+    return b
 
 
 def lees_bladen(x: Xlsx, bladen: dict[str, str] | None = None) -> dict[str, Blad]:

@@ -158,14 +158,16 @@ def test_parallel_gelijk_aan_serieel(formulieren):
     assert controleer_alle(paden, processen=2) == controleer_alle(paden, processen=1)
 
 
-def test_calamine_types(formulieren):
-    """What python-calamine gives for the form's cells, and that excelwaarden reads it."""
+def test_celtypen(formulieren):
+    """What the package reader gives for the form's cells (python-calamine's types), and
+    that excelwaarden reads it."""
     import datetime as dt
 
     from xl_meerzorg.workbook.controle.controleer import Waarden
+    from xl_meerzorg.workbook.ooxml import open_pakket
     from xl_meerzorg.excelwaarden import excel_dagen, excel_datum, excel_tijdstip
 
-    w = Waarden(formulieren["individueel-2026"].read_bytes())
+    w = Waarden(open_pakket(formulieren["individueel-2026"]))
     nacht = w.get("Aanvraag individueel", "I5")  # [h]:mm
     tot = w.get("Aanvraag individueel", "D16")  # hh:mm
     opname = w.get("Clientgegevens", "R7")

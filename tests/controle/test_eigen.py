@@ -13,6 +13,7 @@ from tests.controle.maak import deel_van, herschrijf, reeks, zet_formule, zet_ui
 from tests.support.libreoffice import recalculate, soffice
 from xl_meerzorg.workbook.controle.controleer import HERBEREKEND, Waarden, controleer_bestand
 from xl_meerzorg.workbook.officieel import EIGEN_BLADEN
+from xl_meerzorg.workbook.ooxml import open_pakket
 
 bouw = pytest.importorskip("xl_meerzorg.workbook.bouw", reason="xl_meerzorg.workbook.bouw (het eigen formulier) is nog niet beschikbaar")
 if not hasattr(bouw, "bouw_variant"):
@@ -70,7 +71,7 @@ def test_formulier_weigert_te_rekenen_geen_verouderd(eigen):
 
 def test_formulier_weigert_met_fout_van_rekenkern(eigen):
     u = controleer_bestand(eigen["eigen-tarief0"])
-    w = Waarden(eigen["eigen-tarief0"].read_bytes())
+    w = Waarden(open_pakket(eigen["eigen-tarief0"]))
     assert "geen bedragen" in w.get("Voorblad", "B44")
     getoond = w.get("Voorblad", "B45")
     assert u["status"] == "fouten"
@@ -84,7 +85,7 @@ def test_formulier_onvolledig_wel_berekend(eigen):
     """Complete enough to calculate, but not complete: the form's message is a fout and
     its results are still compared with the engine's."""
     u = controleer_bestand(eigen["eigen-onvolledig"])
-    w = Waarden(eigen["eigen-onvolledig"].read_bytes())
+    w = Waarden(open_pakket(eigen["eigen-onvolledig"]))
     status = w.get("Voorblad", "B44")
     assert "niet volledig" in status and "geen bedragen" not in status
     assert u["status"] == "fouten"

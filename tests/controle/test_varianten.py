@@ -195,7 +195,7 @@ def test_stuurteken_in_naam(basis, tmp_path):
     [
         (lambda d: V.dubbel(d), "ongeldig bestand: het onderdeel xl/workbook.xml staat twee keer in het zip-archief (programma's lezen dan verschillende gegevens)"),
         (lambda d: V.dubbel(d, "xl/worksheets/sheet2.xml", hoofdletters=True), "ongeldig bestand: de onderdelen xl/worksheets/sheet2.xml en XL/WORKSHEETS/SHEET2.XML verschillen alleen in hoofdletters en zijn dus twee keer hetzelfde onderdeel (programma's lezen dan verschillende gegevens)"),
-        (V.ongebonden, "ongeldige XML in xl/workbook.xml (unbound prefix"),
+        (V.ongebonden, "ongeldige XML in xl/workbook.xml (regel 2, kolom 501: voorvoegsel zonder naamruimte-declaratie)"),
     ],
 )
 def test_kapotte_serialisatie_geweigerd(basis, tmp_path, maak, reden):

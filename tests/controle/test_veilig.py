@@ -154,3 +154,23 @@ def test_lees_gelijk_aan_zipfile(tmp_path):
         except veilig.OnveiligBestand as exc:
             gelezen = str(exc)
         assert gelezen == verwacht
+
+
+@pytest.mark.parametrize(
+    ("xml", "melding"),
+    [
+        (b"<a><b></a>", "ongeldige XML in t.xml (regel 1, kolom 9: eindtag past niet bij de begintag)"),
+        (b'<a x="1" x="2"/>', "ongeldige XML in t.xml (regel 1, kolom 10: dubbel attribuut)"),
+        (b"<x:a/>", "ongeldige XML in t.xml (regel 1, kolom 1: voorvoegsel zonder naamruimte-declaratie)"),
+        (b"<a>&foo;</a>", "ongeldige XML in t.xml (regel 1, kolom 4: onbekende entiteit)"),
+        (b"<a>\n\x01</a>", "ongeldige XML in t.xml (regel 2, kolom 1: ongeldig teken)"),
+        (b"<a>", "ongeldige XML in t.xml (regel 1, kolom 4: onvolledig (afgebroken) onderdeel)"),
+    ],
+)
+def test_xml_fout_in_het_nederlands(xml, melding):
+    """The parser's error in Dutch, with line and column (no English expat text)."""
+    from xl_meerzorg.workbook.veilig import OnveiligBestand, parse_xml
+
+    with pytest.raises(OnveiligBestand) as exc:
+        parse_xml(xml, "t.xml")
+    assert str(exc.value) == melding

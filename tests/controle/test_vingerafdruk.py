@@ -109,3 +109,26 @@ def test_vergelijk_bladen_gelijk_aan_vergelijk_formules():
     for b in (zonder, extra):
         assert vf.vergelijk_bladen("2026.01", b) == vf.vergelijk_formules("2026.01", vf.plat(b)) != []
     assert vf.vergelijk_bladen("9999.01", bladen) is None
+
+
+def test_deel_eerder_gezien_niet_opnieuw_gelezen(tmp_path):
+    """A sheet part byte-identical to one read before is not read again; one changed byte
+    (an altered formula) is."""
+    from tests.controle.maak import xlsx_bytes
+    from xl_meerzorg.workbook.ooxml import pakket
+    from xl_meerzorg.workbook.veilig import open_xlsx
+    from xl_meerzorg.workbook.vingerafdruk import lees_blad_deel
+
+    def blad(formule: str) -> bytes:
+        return (
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            f'<row r="1"><c r="A1"><f>{formule}</f><v>3</v></c></row></sheetData></worksheet>'
+        ).encode()
+
+    paden = []
+    for naam, formule in (("a", "1+2"), ("b", "1+2"), ("c", "1+3")):
+        paden.append(tmp_path / f"{naam}.xlsx")
+        paden[-1].write_bytes(xlsx_bytes({"xl/worksheets/sheet1.xml": blad(formule)}))
+    gelezen = [lees_blad_deel(pakket(open_xlsx(p)), "xl/worksheets/sheet1.xml") for p in paden]
+    assert gelezen[1] is gelezen[0]
+    assert dict(gelezen[2].formules.teksten) == {"A1": "1+3"} and gelezen[2] is not gelezen[0]

@@ -139,7 +139,7 @@ def test_onbekende_entiteit_zonder_dtd(formulier, bladen, tmp_path):
         formulier, tmp_path / "ent.xlsx",
         {deel: lambda d: d.replace(b"</sheetData>", b'<row r="200"><c r="D200" t="inlineStr"><is><t>&foo;</t></is></c></row></sheetData>', 1)},
     )  # fmt: skip
-    weigert(pad, tmp_path, r"^niet gekoppeld: beschadigd bestand: ongeldige XML in .*werkblad 'Clientgegevens'.*undefined entity")
+    weigert(pad, tmp_path, r"^niet gekoppeld: beschadigd bestand: ongeldige XML in .*werkblad 'Clientgegevens'.*onbekende entiteit")
 
 
 # --------------------------------------------------------------------------- malformed XML
@@ -148,9 +148,9 @@ def test_onbekende_entiteit_zonder_dtd(formulier, bladen, tmp_path):
 @pytest.mark.parametrize(
     ("wijziging", "fout"),
     [
-        ((rb"<dimension ", rb'<dimension ref="A1" '), "duplicate attribute"),  # like QA's x09_textname_eq
-        ((rb"</sheetData>", rb"<row r='300'><c r='A300'><v>1</v></row></sheetData>"), "mismatched tag"),
-        ((rb"</sheetData>", rb'<row r="300"><x:c r="A300"/></row></sheetData>'), "unbound prefix"),
+        ((rb"<dimension ", rb'<dimension ref="A1" '), "dubbel attribuut"),  # like QA's x09_textname_eq
+        ((rb"</sheetData>", rb"<row r='300'><c r='A300'><v>1</v></row></sheetData>"), "eindtag past niet bij de begintag"),
+        ((rb"</sheetData>", rb'<row r="300"><x:c r="A300"/></row></sheetData>'), "voorvoegsel zonder naamruimte-declaratie"),
     ],
 )
 def test_ongeldige_xml_wordt_geweigerd(formulier, bladen, tmp_path, wijziging, fout):
@@ -189,7 +189,7 @@ def test_cli_map_weigert_en_gaat_door(formulier, bladen, tmp_path, capsys):
     err = uit.err.splitlines()
     assert any(r.endswith("b_bom.xlsx: niet gekoppeld: verdacht sterk gecomprimeerd onderdeel xl/media/bom.bin (zip-bom?)") for r in err)
     assert any("c_dtd.xlsx: niet gekoppeld: onveilige XML in " in r for r in err)
-    assert any("d_kapot.xlsx: niet gekoppeld: beschadigd bestand: ongeldige XML" in r and "duplicate attribute" in r for r in err)
+    assert any("d_kapot.xlsx: niet gekoppeld: beschadigd bestand: ongeldige XML" in r and "dubbel attribuut" in r for r in err)
     assert any(r.endswith("e_geen_zip.xlsx: overgeslagen: geen Excel-bestand (.xlsx/.xlsm)") for r in err)
 
 

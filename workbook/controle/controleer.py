@@ -24,9 +24,10 @@ import re
 from pathlib import Path
 
 from xl_meerzorg.workbook import officieel as off
+from xl_meerzorg.workbook.cellen import Cellen, Werkmap
 from xl_meerzorg.workbook.ooxml import Pakket, bijzonder, lees_rijen, pakket
 from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, open_xlsx
-from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, vergelijk_bladen
+from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, lees_blad_deel, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
 from xl_meerzorg.excelwaarden import OngeldigeWaarde, excel_dagen, excel_tekst
@@ -73,53 +74,52 @@ def _rc(ref: str) -> tuple[int, int]:
 
 
 class Waarden:
-    """Cell values of a workbook by (sheet, "A1"): read with python-calamine (fast), or,
-    for a sheet calamine cannot read as it is (a number that fits no date or duration:
-    INF, NaN, 1E+300), with the package reader (``ooxml.lees_rijen``, same types)."""
+    """Cell values of a workbook by (sheet, "A1"), in python-calamine's types: the usual
+    serialisation is cut out fast (``cellen.Cellen``, equal to the package reader); any
+    other sheet is read as before, by python-calamine, or, for a sheet calamine cannot
+    read as it is (a number that fits no date or duration: INF, NaN, 1E+300), by the
+    package reader (``ooxml.lees_rijen``). calamine is lenient where the package reader
+    is strict (malformed XML is read; ``--xml`` reports it on its cell)."""
 
-    def __init__(self, p: Pakket | bytes):
-        import python_calamine
+    def __init__(self, p: Pakket):
+        self.p, self.delen = p, p.werkbladen()
+        self._werkmap = Werkmap(p)  # shared strings and styles, read when a cell needs them
+        self._cache: dict[str, Cellen | None] = {}
+        self._wb = None
+        self._bladnamen: dict[str, str] = {}
 
-        if isinstance(p, bytes):  # the file's bytes: calamine only
-            self.p, self.delen, data = None, {}, p
-        else:
-            self.p, self.delen, data = p, p.werkbladen(), p.calamine_bytes()
-        self.wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        self.namen = set(self.wb.sheet_names)
-        self._cache: dict[str, tuple[list, tuple[int, int]]] = {}
+    def _calamine(self, p: Pakket, deel: str) -> tuple[list, tuple[int, int]]:
+        if bijzonder(p.lees_utf8(deel)):
+            return lees_rijen(p, deel)
+        if self._wb is None:
+            import python_calamine
 
-    def blad(self, naam: str):
+            self._wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(p.calamine_bytes()))
+            self._bladnamen = {d: n for n, d in self.delen.items()}
+        naam = self._bladnamen.get(deel)
+        if naam not in self._wb.sheet_names:
+            return lees_rijen(p, deel)
+        try:
+            s = self._wb.get_sheet_by_name(naam)
+            return s.to_python(), s.start or (0, 0)
+        except BaseException as exc:  # calamine raises (or panics) on values it cannot convert
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+                raise
+            return lees_rijen(p, deel)
+
+    def _cellen(self, naam: str) -> Cellen | None:
         if naam not in self._cache:
-            rows: list = []
-            start = (0, 0)
             deel = self.delen.get(naam)
-            if deel is not None and bijzonder(self.p.lees_utf8(deel)):
-                rows, start = lees_rijen(self.p, deel)
-            elif naam in self.namen:
-                try:
-                    s = self.wb.get_sheet_by_name(naam)
-                    rows = s.to_python()
-                    start = s.start or (0, 0)
-                except BaseException as exc:  # calamine raises (or panics) on values it cannot convert
-                    if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
-                        raise
-                    if deel is None:
-                        raise
-                    rows, start = lees_rijen(self.p, deel)
-            self._cache[naam] = (rows, start)
+            self._cache[naam] = None if deel is None else Cellen(self.p, deel, self._werkmap, self._calamine)
         return self._cache[naam]
 
+    def blad(self, naam: str) -> tuple[list[list[object]], tuple[int, int]]:
+        c = self._cellen(naam)
+        return c.rijen() if c is not None else ([], (0, 0))
+
     def get(self, blad: str, ref: str) -> object:
-        r, c = _rc(ref)
-        rows, (r0, c0) = self._cache[blad] if blad in self._cache else self.blad(blad)
-        i, j = r - 1 - r0, c - 1 - c0
-        if i < 0 or j < 0 or i >= len(rows):
-            return None
-        row = rows[i]
-        if j >= len(row):
-            return None
-        v = row[j]
-        return None if v == "" else v
+        c = self._cache[blad] if blad in self._cache else self._cellen(blad)
+        return None if c is None else c.get(ref)
 
 
 def _ongeldig_getal(v: object) -> bool:
@@ -199,10 +199,8 @@ def herken(p: Pakket, waarden_versie) -> dict:
 
 
 def voorbereid() -> None:
-    """Load once per process what every check needs: python-calamine, the stored formula
+    """Load once per process what every check needs: the stored formula
     fingerprints and the parameters of every year (initializer of the worker processes)."""
-    import python_calamine  # noqa: F401
-
     from xl_meerzorg.workbook.vingerafdruk import laad_alle
     from xl_meerzorg.parameters import laad_parameters
     from xl_meerzorg.parameters.laden import beschikbare_jaren
@@ -254,10 +252,12 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
     fs: dict[str, Blad] = {}
     uitgepakt: dict[str, bytes] = {}
     for blad, deel in bladen.items():
-        data = p.lees_utf8(deel)
-        fs[blad] = lees_blad(data, deel)
         if xml:
+            data = p.lees_utf8(deel)
+            fs[blad] = lees_blad(data, deel)
             uitgepakt[deel] = data
+        else:  # a part seen before in this process is not read again (vingerafdruk._DELEN)
+            fs[blad] = lees_blad_deel(p, deel)
     w = Waarden(p)
     info = herken(p, lambda vb: w.get(vb, off.VERSIE_CEL))
     if info["formulier"] is None:

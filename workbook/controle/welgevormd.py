@@ -20,23 +20,8 @@ from __future__ import annotations
 
 import pyexpat
 import re
-from pyexpat import errors as _e
 
-from xl_meerzorg.workbook.veilig import Xlsx, controleer_kop
-
-_REDEN = {
-    _e.codes[_e.XML_ERROR_DUPLICATE_ATTRIBUTE]: "dubbel attribuut",
-    _e.codes[_e.XML_ERROR_TAG_MISMATCH]: "eindtag past niet bij de begintag",
-    _e.codes[_e.XML_ERROR_INVALID_TOKEN]: "ongeldig teken",
-    _e.codes[_e.XML_ERROR_UNCLOSED_TOKEN]: "onvolledig (afgebroken) onderdeel",
-    _e.codes[_e.XML_ERROR_NO_ELEMENTS]: "onvolledig (afgebroken) onderdeel",
-    _e.codes[_e.XML_ERROR_PARTIAL_CHAR]: "onvolledig (afgebroken) onderdeel",
-    _e.codes[_e.XML_ERROR_UNDEFINED_ENTITY]: "onbekende entiteit",
-    _e.codes[_e.XML_ERROR_BAD_CHAR_REF]: "ongeldige tekenverwijzing",
-    _e.codes[_e.XML_ERROR_JUNK_AFTER_DOC_ELEMENT]: "tekst na het einde van het document",
-    _e.codes[_e.XML_ERROR_SYNTAX]: "syntaxfout",
-}
-
+from xl_meerzorg.workbook.veilig import Xlsx, controleer_kop, xml_reden
 
 _CEL = re.compile(rb'<c\s[^>]*?\br="([A-Z]{1,3}[0-9]{1,7})"')
 
@@ -61,8 +46,7 @@ def fout_in_xml(data: bytes) -> tuple[str, str | None] | None:
     try:
         p.Parse(data, True)
     except pyexpat.ExpatError as exc:
-        reden = _REDEN.get(exc.code, f"ongeldige XML: {_e.messages.get(exc.code, exc)}")
-        return f"{reden}, regel {exc.lineno}, kolom {exc.offset + 1}", _cel(data, p.ErrorByteIndex)
+        return f"{xml_reden(exc.code)}, regel {exc.lineno}, kolom {exc.offset + 1}", _cel(data, p.ErrorByteIndex)
     return None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tempfile
 from pathlib import Path
-from pyexpat import ExpatError, ParserCreate, errors
+from pyexpat import ExpatError, ParserCreate
 
 from xl_meerzorg.workbook import veilig
 
@@ -106,8 +106,7 @@ def goed_gevormd(data: bytes, naam: str, blad: str | None = None) -> None:
         p.Parse(data, True)
     except ExpatError as exc:
         waar = f"werkblad '{blad}', " if blad else ""
-        fout = errors.messages.get(exc.code, str(exc)) if isinstance(exc.code, int) else str(exc)
         raise veilig.OnveiligBestand(
-            f"beschadigd bestand: ongeldige XML in {naam} ({waar}regel {exc.lineno}, kolom {exc.offset + 1}: {fout}); "
+            f"beschadigd bestand: ongeldige XML in {naam} ({waar}{veilig.xml_fout(exc)}); "
             "Excel, LibreOffice en openpyxl kunnen dit onderdeel niet (betrouwbaar) lezen"
         ) from None
