@@ -47,7 +47,6 @@ _CEL = re.compile(
     rb"|([ \t\r\n>/]))"
 )
 _ATTR = re.compile(rb'\s([\w:]+)="([^"<]*)"')
-_SI = re.compile(rb"<si(?:>([^<]*(?:<(?!/si>)[^<]*)*)</si>|/>|([ \t\r\n>/]))")
 _T_EEN = re.compile(rb'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _T_ALLE = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>|<t(?:\s[^>]*)?/>")
 _RPH = re.compile(rb"<rPh\b.*?</rPh>|<rPh\b[^>]*/>", re.S)
@@ -152,11 +151,13 @@ class Teksten:
             return
         try:
             data = self.p.lees_utf8(deel)
-            begin = _kop(data, deel, b"sst")
-            ruw = _SI.findall(data, begin)
-            if b"".join([onbekend for _, onbekend in ruw]):
+            _kop(data, deel, b"sst")
+            # one piece per <si>, its content cut off at </si> when a cell asks for it;
+            # an <si> with attributes or an empty <si/> is not the usual layout
+            delen = data.split(b"<si>")[1:]
+            if data.count(b"<si") != len(delen):
                 raise _Anders
-            self._ruw = [inhoud for inhoud, _ in ruw]
+            self._ruw = delen
         except _Anders:
             self._alle = ooxml.gedeelde_teksten(self.p)
 
@@ -169,9 +170,12 @@ class Teksten:
             raise IndexError(i)
         t = self._klaar.get(i)
         if t is None:
-            inhoud = self._ruw[i]  # type: ignore[index]
+            stuk = self._ruw[i]  # type: ignore[index]
+            eind = stuk.find(b"</si>")
             try:
-                t = _rich(inhoud)
+                if eind < 0:
+                    raise _Anders
+                t = _rich(stuk[:eind])
             except _Anders:
                 self._alle = ooxml.gedeelde_teksten(self.p)
                 return self._alle[i]
