@@ -212,9 +212,15 @@ def stijl_soorten(p: ooxml.Pakket) -> list[str | None]:
 
 
 def _attrs(b: bytes) -> dict[bytes, bytes]:
+    """Attributes with double quotes; single quotes or an attribute twice (not
+    well-formed) are not the usual layout."""
     if b"'" in b:
         raise _Anders
-    return dict(_ATTR.findall(b))
+    paren = _ATTR.findall(b)
+    at = dict(paren)
+    if len(at) != len(paren):
+        raise _Anders
+    return at
 
 
 def _stijl_soorten_snel(data: bytes, deel: str) -> list[str | None]:

@@ -58,49 +58,54 @@ def _tijd(days: float) -> str:
 def _valideer_slots(p: Parameters, a: Aanvraag, slots: list[Slot], veld: str, dag: str, wie: str, out: list[Melding]) -> None:
     """One day of the programme. A row without functie and ratio, or with ratio 0, is a
     pause (0 hours, no message); functie or ratio alone counts 0 hours like the official
-    tool (IFERROR(F/J,0), SUMIF on the functie) and gets a waarschuwing."""
+    tool (IFERROR(F/J,0), SUMIF on the functie) and gets a waarschuwing. Cell names and
+    texts are only made when a message needs them (a valid row costs a few comparisons)."""
+
+    def plek(i: int, s: Slot, key: str) -> str:
+        cel = dict(zip(("tot", "functie", "begeleider_op"), s.cellen)) if s.cellen else {}
+        return cel.get(key) or cel.get("tot") or a.plek(f"{veld}[{i}].{key}")
+
+    def naam(i: int, s: Slot) -> str:
+        return f"{wie}, dagprogramma {dag}, regel {s.regel or i + 1}"
+
+    def tijden(i: int, s: Slot, ok: bool) -> str:
+        return f"{naam(i, s)} ({_tijd(s.van)}–{_tijd(s.tot)})" if ok else naam(i, s)  # type: ignore[arg-type]
+
+    begin, eind, stap = p.dag_begin - _EPS, p.dag_eind + _EPS, 1440 / p.stap_minuten
     vorige: tuple[float, float, int] | None = None
     geldige = []
     for i, s in enumerate(slots):
-        v = f"{veld}[{i}]"
-        cel = dict(zip(("tot", "functie", "begeleider_op"), s.cellen)) if s.cellen else {}
-        plek = lambda key: cel.get(key) or cel.get("tot") or a.plek(f"{v}.{key}")  # noqa: E731
-        n = s.regel or i + 1
-        naam = f"{wie}, dagprogramma {dag}, regel {n}"
         ok = True
         for key, t in (("van", s.van), ("tot", s.tot)):
-            if t is None or math.isnan(t):
+            if t is None or t != t:  # empty or NaN
                 ok = False
                 continue
-            if t < p.dag_begin - _EPS or t > p.dag_eind + _EPS:
-                out.append(Melding(FOUT, plek(key), f"{naam}: {_tijd(t)} ligt buiten {_tijd(p.dag_begin)}–{_tijd(p.dag_eind)}."))
+            if t < begin or t > eind:
+                out.append(Melding(FOUT, plek(i, s, key), f"{naam(i, s)}: {_tijd(t)} ligt buiten {_tijd(p.dag_begin)}–{_tijd(p.dag_eind)}."))
                 ok = False
-            elif abs(t * 1440 / p.stap_minuten - round(t * 1440 / p.stap_minuten)) > 1e-6:
-                out.append(Melding(WAARSCHUWING, plek(key), f"{naam}: {_tijd(t)} valt niet op een kwartier (de keuzelijst van het formulier heeft stappen van {p.stap_minuten} minuten); er wordt mee gerekend."))
+            elif abs(t * stap - round(t * stap)) > 1e-6:
+                out.append(Melding(WAARSCHUWING, plek(i, s, key), f"{naam(i, s)}: {_tijd(t)} valt niet op een kwartier (de keuzelijst van het formulier heeft stappen van {p.stap_minuten} minuten); er wordt mee gerekend."))
         if ok and s.tot <= s.van:  # type: ignore[operator]
-            out.append(Melding(FOUT, plek("tot"), f"{naam}: de eindtijd {_tijd(s.tot)} ligt niet na de begintijd {_tijd(s.van)}."))  # type: ignore[arg-type]
+            out.append(Melding(FOUT, plek(i, s, "tot"), f"{naam(i, s)}: de eindtijd {_tijd(s.tot)} ligt niet na de begintijd {_tijd(s.van)}."))  # type: ignore[arg-type]
             ok = False
-        def tijden(s=s, ok=ok, naam=naam) -> str:  # only formatted when a message needs it
-            return f"{naam} ({_tijd(s.van)}–{_tijd(s.tot)})" if ok else naam  # type: ignore[arg-type]
-
         functie = s.functie
         ratio = s.begeleider_op
-        heeft_ratio = ratio is not None and not math.isnan(ratio) and ratio != 0
+        heeft_ratio = ratio is not None and ratio == ratio and ratio != 0
         if functie is not None and functie.lower() not in _FUNCTIES:
-            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden()}: functie {toon(functie)} is geen Wonen of Dagbesteding; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek(i, s, "functie"), f"{tijden(i, s, ok)}: functie {toon(functie)} is geen Wonen of Dagbesteding; telt als 0 uur."))
         elif functie is not None and ratio is None:
-            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden()}: functie ingevuld maar geen begeleider-ratio; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek(i, s, "begeleider_op"), f"{tijden(i, s, ok)}: functie ingevuld maar geen begeleider-ratio; telt als 0 uur."))
         elif functie is None and heeft_ratio:
-            out.append(Melding(WAARSCHUWING, plek("functie"), f"{tijden()}: begeleider-ratio ingevuld maar geen functie; telt als 0 uur."))
+            out.append(Melding(WAARSCHUWING, plek(i, s, "functie"), f"{tijden(i, s, ok)}: begeleider-ratio ingevuld maar geen functie; telt als 0 uur."))
         if heeft_ratio and not p.ratio_toegestaan(ratio):  # type: ignore[arg-type]
             toegestaan = ", ".join(getal_nl(r) for r in p.begeleider_ratios)
-            out.append(Melding(WAARSCHUWING, plek("begeleider_op"), f"{tijden()}: 1 begeleider op {getal_nl(ratio)} cliënt(en) staat niet in de keuzelijst van het formulier ({toegestaan}); er wordt mee gerekend."))  # type: ignore[arg-type]
+            out.append(Melding(WAARSCHUWING, plek(i, s, "begeleider_op"), f"{tijden(i, s, ok)}: 1 begeleider op {getal_nl(ratio)} cliënt(en) staat niet in de keuzelijst van het formulier ({toegestaan}); er wordt mee gerekend."))  # type: ignore[arg-type]
         if ok:
-            geldige.append((s.van, s.tot, n, plek("van")))
+            geldige.append((s.van, s.tot, s.regel or i + 1, i))
     geldige.sort()
-    for van, tot, n, cel_van in geldige:
+    for van, tot, n, i in geldige:
         if vorige is not None and van < vorige[1] - _EPS:
-            out.append(Melding(FOUT, cel_van, f"{wie}, dagprogramma {dag}: regel {n} ({_tijd(van)}–{_tijd(tot)}) overlapt met regel {vorige[2]} ({_tijd(vorige[0])}–{_tijd(vorige[1])})."))
+            out.append(Melding(FOUT, plek(i, slots[i], "van"), f"{wie}, dagprogramma {dag}: regel {n} ({_tijd(van)}–{_tijd(tot)}) overlapt met regel {vorige[2]} ({_tijd(vorige[0])}–{_tijd(vorige[1])})."))
         if vorige is None or tot > vorige[1]:
             vorige = (van, tot, n)  # type: ignore[assignment]
 

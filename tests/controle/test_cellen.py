@@ -147,6 +147,13 @@ def test_onbekende_vorm_naar_referentie(tmp_path, blad, reden):
     assert c.alle() == _referentie(p, deel)
 
 
+def test_dubbel_attribuut_niet_snel_gelezen(tmp_path):
+    """An attribute twice (not well-formed): not read fast; the reference reader refuses it."""
+    p, deel = _pakket(tmp_path, _blad(RIJ.format('<c r="A1" t="s" t="inlineStr"><v>0</v></c>')))
+    with pytest.raises(OnveiligBestand):
+        C.Cellen(p, deel)
+
+
 def test_onbekende_entiteit_zoals_referentie(tmp_path):
     """An entity no parser without DTD knows: the reference reader's refusal, not a value."""
     p, deel = _pakket(tmp_path, _blad(RIJ.format('<c r="A1" t="str"><v>&foo;</v></c>')))

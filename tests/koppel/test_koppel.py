@@ -176,6 +176,8 @@ def test_structuur_van_de_kopie(gekoppeld):
     f = wb["Python-controle"]["I9"].value
     assert f.startswith('=MZ_INDIVIDUEEL("meerzorguren",2025,Voorblad!$C$23,Voorblad!$C$17,Clientgegevens!$J$7,')
     assert "'Aanvraag individueel'!$D$16:$D$74,'Aanvraag individueel'!$H$16:$H$74" in f
+    # the client and Voorblad fields after maanden; 2025 has no LVHC/doelgroep columns: ""
+    assert f.endswith(',Voorblad!$G$41,Clientgegevens!$D$7,Clientgegevens!$H$7,Clientgegevens!$F$7,Clientgegevens!$R$7,Clientgegevens!$T$7,Clientgegevens!$V$7,"","",Voorblad!$C$20)')
     assert wb["Python-controle"]["H9"].value == "='Overzicht individueel '!$E$38"
     assert wb["Python-controle"]["K9"].value == "=Voorblad!$G$37"
 
@@ -191,8 +193,10 @@ def test_groepsformules(gekoppeld):
         "Clientgegevens!$L$7:$L$23,Clientgegevens!$N$7:$N$23,'Aanvraag-overzicht groep'!$D$19:$D$35,"
         "'Aanvraag-overzicht groep'!$E$19:$E$35,'Aanvraag-overzicht groep'!$F$19:$F$35,"
         "'Aanvraag-overzicht groep'!$H$19:$H$35,'Aanvraag-overzicht groep'!$J$19:$J$35,"
-        "'Aanvraag-overzicht groep'!$C$8,'Aanvraag-overzicht groep'!$C$11:$C$12,Voorblad!$G$41)"
-    )
+        "'Aanvraag-overzicht groep'!$C$8,'Aanvraag-overzicht groep'!$C$11:$C$12,Voorblad!$G$41,"
+        "Clientgegevens!$H$7:$H$23,Clientgegevens!$F$7:$F$23,Clientgegevens!$R$7:$R$23,Clientgegevens!$T$7:$T$23,"
+        "Clientgegevens!$V$7:$V$23,Clientgegevens!$X$7:$X$23,Clientgegevens!$Z$7:$Z$23,Voorblad!$C$20)"
+    )  # BSN, birth date, opname, ingang, CCE, LVHC, doelgroep and nieuw/heraanvraag too
     assert ws["E10"].value == "='Aanvraag-overzicht groep'!$P$20"
     assert ws["H10"].value == "='Aanvraag-overzicht groep'!$O$20"
     assert ws["N10"].value == "='Aanvraag-overzicht groep'!$V$20"

@@ -212,14 +212,25 @@ class Bouwer:
         self.tekst(f"Q{rij}", "Uitkomst Python (beleid)", "kop")
 
 
+def _heeft_lvhc(f: Formulier, jaar: int) -> bool:
+    """The LVHC and doelgroep columns (2026 on), recognised as lees_officieel does."""
+    return jaar >= officieel.LVHC_VANAF and "doelgroep" in str(f.ruw(f.bladen["clientgegevens"], "Z6") or "").lower()
+
+
 def _ind_args(f: Formulier, jaar: int) -> tuple:
+    """The arguments of MZ_INDIVIDUEEL for the form's cells, in the UDF's order (the
+    client fields and the Voorblad's nieuw/heraanvraag too, so the live check reports
+    what the engine reports; "" where the form has no such field)."""
     b = f.bladen
     vb, cg, ai = b["voorblad"], b["clientgegevens"], b["aanvraag_individueel"]
     kol = lambda blad, c: Ref(blad, f"${c}${officieel.DAG_RIJEN[0]}:${c}${officieel.DAG_RIJEN[-1]}")  # noqa: E731
+    lvhc = (Ref(cg, "$X$7"), Ref(cg, "$Z$7")) if _heeft_lvhc(f, jaar) else ("", "")
     return (
         jaar, Ref(vb, "$C$23"), Ref(vb, "$C$17"), Ref(cg, "$J$7"), Ref(cg, "$L$7"), Ref(cg, "$N$7"),
         *(kol(ai, c) for c in officieel.DAG_MA_VR), *(kol(ai, c) for c in officieel.DAG_ZA_ZO),
         Ref(ai, "$I$5"), Ref(ai, "$I$6"), Ref(ai, "$I$7"), Ref(ai, "$I$8"), Ref(ai, "$V$5:$V$6"), Ref(vb, "$G$41"),
+        Ref(cg, "$D$7"), Ref(cg, "$H$7"), Ref(cg, "$F$7"), Ref(cg, "$R$7"), Ref(cg, "$T$7"), Ref(cg, "$V$7"), *lvhc,
+        Ref(vb, "$C$20"),
     )  # fmt: skip
 
 
@@ -228,11 +239,14 @@ def _groep_args(f: Formulier, jaar: int) -> tuple:
     vb, cg, gr = b["voorblad"], b["clientgegevens"], b["groep"]
     c1, c2 = officieel.CLIENT_RIJEN[0], officieel.CLIENT_RIJEN[-1]
     g1, g2 = c1 + officieel.GROEP_RIJ_OFFSET, c2 + officieel.GROEP_RIJ_OFFSET
+    kol = lambda c: Ref(cg, f"${c}${c1}:${c}${c2}")  # noqa: E731
+    lvhc = (kol("X"), kol("Z")) if _heeft_lvhc(f, jaar) else ("", "")
     return (
         jaar, Ref(vb, "$C$17"),
-        *(Ref(cg, f"${c}${c1}:${c}${c2}") for c in ("D", "J", "L", "N")),
+        *(kol(c) for c in ("D", "J", "L", "N")),
         *(Ref(gr, f"${c}${g1}:${c}${g2}") for c in officieel.GROEP_KOLOMMEN.values()),
         Ref(gr, "$C$8"), Ref(gr, "$C$11:$C$12"), Ref(vb, "$G$41"),
+        kol("H"), kol("F"), kol("R"), kol("T"), kol("V"), *lvhc, Ref(vb, "$C$20"),
     )  # fmt: skip
 
 
