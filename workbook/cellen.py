@@ -36,12 +36,13 @@ _MAIN = b'xmlns="' + ooxml.MAIN_T.encode() + b'"'
 _XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAIN_URIS = (ooxml.MAIN_T.encode(), ooxml.MAIN_S.encode())
 # A cell after "<c": reference (first attribute, double quotes), the other attributes
-# (double quotes), then "/>" or its content: an optional formula, an optional <v>
-# (groups: "<v>" marker, text, "<v/>" marker), an optional inline string. Group 7: any
-# other "<c " (a layout the pattern does not know: the sheet goes to lees_rijen).
+# (double quotes), then "/>" or its content: an optional formula (group 3: the element
+# after "<f", as vingerafdruk._CF has it), an optional <v> (groups: "<v>" marker, text,
+# "<v/>" marker), an optional inline string. Group 8: any other "<c " (a layout the
+# pattern does not know: the sheet goes to the fallback reader).
 _CEL = re.compile(
     rb'<c(?: r="([A-Z]{1,3}[0-9]{1,7})"((?: [\w:]+="[^"<]*")*)\s*(?:/>|>'
-    rb"(?:<f(?:[ \t\r\n][^>]*?)?(?:/>|>[^<]*</f>))?"
+    rb"(?:<f((?:[ \t\r\n][^>]*?)?(?:/>|>[^<]*</f>)))?"
     rb'(?:(<v(?: xml:space="preserve")?>)([^<]*)</v>|(<v\s*/>))?'
     rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?</c>)"
     rb"|([ \t\r\n>/]))"
@@ -204,7 +205,15 @@ def stijl_soorten(p: ooxml.Pakket) -> list[str | None]:
         try:
             soorten = _stijl_soorten_snel(data, deel)
         except _Anders:
-            soorten = ooxml.stijl_soorten(p)
+            try:
+                soorten = ooxml.stijl_soorten(p)
+            except OnveiligBestand:
+                # malformed XML (an attribute twice): read leniently, as python-calamine
+                # does; ``--xml`` reports the part
+                try:
+                    soorten = _stijl_soorten_snel(data, deel, streng=False)
+                except _Anders:
+                    soorten = []
         if len(_SOORTEN) >= MAX_SOORTEN:
             del _SOORTEN[next(iter(_SOORTEN))]
         _SOORTEN[sleutel] = soorten
@@ -223,11 +232,20 @@ def _attrs(b: bytes) -> dict[bytes, bytes]:
     return at
 
 
-def _stijl_soorten_snel(data: bytes, deel: str) -> list[str | None]:
-    begin = _kop(data, deel, b"styleSheet")
+def _los(b: bytes) -> dict[bytes, bytes]:
+    """Attributes in either quotes, an attribute twice: the last counts."""
+    return {k: v1 or v2 for k, v1, v2 in _ATTR_LOS.findall(b)}
+
+
+_ATTR_LOS = re.compile(rb"""\s([\w:]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')""")
+
+
+def _stijl_soorten_snel(data: bytes, deel: str, streng: bool = True) -> list[str | None]:
+    attrs = _attrs if streng else _los
+    begin = _kop(data, deel, b"styleSheet") if streng else 0
     codes: dict[int, str] = {}
     for a in _NUMFMT.findall(data, begin):
-        at = _attrs(a)
+        at = attrs(a)
         try:
             codes[int(at.get(b"numFmtId", b""))] = xml_tekst(at.get(b"formatCode", b""))
         except ValueError:
@@ -238,7 +256,7 @@ def _stijl_soorten_snel(data: bytes, deel: str) -> list[str | None]:
         return uit
     for a in _XF.findall(m.group(1)):
         try:
-            i = int(_attrs(a).get(b"numFmtId", b"0") or 0)
+            i = int(attrs(a).get(b"numFmtId", b"0") or 0)
         except ValueError:
             i = 0
         if i in codes:
@@ -305,19 +323,23 @@ class Cellen:
         self._terugval = terugval or ooxml.lees_rijen
         self._klaar: dict[str, object] = {}
         self._ruw: dict[bytes, tuple] | None = None
+        # the formula cells as vingerafdruk._scan finds them (reference, attributes, formula
+        # element, "<v" marker, value, "<v/>" marker), so the sheet is scanned once
+        self.formules: list[tuple] | None = None
         try:
             data = p.lees_utf8(deel)
             begin = _kop(data, deel, b"worksheet")
             cellen = _CEL.findall(data, begin)
-            if b"".join([c[6] for c in cellen]):  # a <c the pattern does not know
+            if b"".join([c[7] for c in cellen]):  # a <c the pattern does not know
                 raise _Anders
-            gevuld = [c for c in cellen if c[2] or c[4] or c[5]]  # a <v> or an inline string
+            gevuld = [c for c in cellen if c[3] or c[5] or c[6]]  # a <v> or an inline string
             ruw = {c[0]: c for c in gevuld}
             if len(ruw) != len(gevuld):  # a reference twice: lees_rijen decides which value counts
                 raise _Anders
             for a in {c[1] for c in gevuld}:
                 _soort_stijl(a)
             self._ruw = ruw
+            self.formules = [(c[0], c[1], c[2], c[3], c[4], c[5]) for c in cellen if c[2]]
         except _Anders:
             self._naar_referentie()
 
@@ -328,7 +350,7 @@ class Cellen:
             for j, w in enumerate(rij):
                 if w != "":
                     klaar[f"{ooxml_kolom(c0 + j + 1)}{r0 + i + 1}"] = w
-        self._klaar, self._ruw = klaar, None
+        self._klaar, self._ruw, self.formules = klaar, None, None
 
     def get(self, ref: str) -> object:
         if ref in self._klaar:
@@ -350,7 +372,7 @@ class Cellen:
         return w
 
     def _waarde(self, c: tuple) -> object:
-        _, attrs, v_open, v_tekst, v_leeg, inline, _ = c
+        _, attrs, _, v_open, v_tekst, v_leeg, inline, _ = c
         t, s = _soort_stijl(attrs)
         v = xml_tekst(v_tekst) if v_open else "" if v_leeg else None
         if t == "inlineStr":

@@ -114,11 +114,13 @@ def _cellen(data: bytes, naam: str):
     return volledig if ruw is None else _decodeer(ruw)
 
 
-def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
+def _scan(data: bytes, naam: str, gevonden: list | None = None) -> tuple[list | None, list]:
     """Find the formula cells of a sheet: ``(ruw, [])`` with ``ruw`` a list of the _CF
     groups as bytes (reference, cell attributes, formula element, "<v" marker, value
     text, "<v/>" marker; b"" for an absent group), or ``(None, cellen)`` with the decoded
-    cells of the full defusedxml parse when the fast pattern does not know the layout."""
+    cells of the full defusedxml parse when the fast pattern does not know the layout.
+    ``gevonden``: the formula cells in that form from another pass over this sheet
+    (cellen.Cellen.formules), used when they are every <f of the sheet."""
     begin = controleer_kop(data, naam)
     afmeting = controleer_afmeting(data, naam)
     root = _ROOT.match(data, begin)
@@ -131,6 +133,8 @@ def _scan(data: bytes, naam: str) -> tuple[list | None, list]:
     if heeft_opmerking(data, eind) or b"\x00" in data:
         # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
         return None, _cellen_volledig(data, naam)
+    if gevonden is not None and len(gevonden) == len(_FE0.findall(data, eind)):
+        return gevonden, []
     fs = list(_FE0.finditer(data, eind))
     if afmeting is not None and afmeting > 12 * len(fs):
         # few formulas among many cells (a data sheet): from each <f back to its cell
@@ -346,9 +350,10 @@ def _handtekening(ruw: list) -> bytes:
 _REF_F = itemgetter(0, 2)
 
 
-def lees_blad(data: bytes, naam: str) -> Blad:
-    """The formula cells of one sheet part; checks its prolog and dimension."""
-    ruw, volledig = _scan(data, naam)
+def lees_blad(data: bytes, naam: str, gevonden: list | None = None) -> Blad:
+    """The formula cells of one sheet part; checks its prolog and dimension
+    (``gevonden``: see _scan)."""
+    ruw, volledig = _scan(data, naam, gevonden)
     if ruw is None:  # unusual XML: no caching
         laatste = {ref: gecached for ref, _, _, gecached in volledig}
         return Blad(_formules(volledig), [ref for ref, c in laatste.items() if not c])

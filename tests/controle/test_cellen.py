@@ -17,6 +17,7 @@ from tests.support import varianten as V
 from xl_meerzorg.workbook import cellen as C
 from xl_meerzorg.workbook.ooxml import lees_rijen, pakket
 from xl_meerzorg.workbook.veilig import OnveiligBestand, open_xlsx
+from xl_meerzorg.workbook.vingerafdruk import _scan, lees_blad
 
 
 def _referentie(p, deel) -> dict:
@@ -36,6 +37,10 @@ def _vergelijk(pad) -> list[bool]:
         gekregen = c.alle()
         assert gekregen == verwacht, blad
         assert [type(w) for w in gekregen.values()] == [type(verwacht[k]) for k in gekregen], blad
+        if c.formules:  # the formulas of the same pass: what the formula scan finds
+            data = p.lees_utf8(deel)
+            assert lees_blad(data, deel, c.formules) == lees_blad(data, deel), blad
+            assert _scan(data, deel, c.formules)[0] is c.formules, blad  # used, not scanned again
     return snel
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from xl_meerzorg.workbook import officieel as off
 from xl_meerzorg.workbook.cellen import Cellen, Werkmap
 from xl_meerzorg.workbook.ooxml import Pakket, bijzonder, lees_rijen, pakket
-from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, open_xlsx
+from xl_meerzorg.workbook.veilig import MAX_BLAD, OnveiligBestand, controleer_afmeting, open_xlsx
 from xl_meerzorg.workbook.vingerafdruk import Blad, hash_formule, lees_blad, lees_blad_deel, vergelijk_bladen
 from xl_meerzorg.afronding import cents, seconds
 from xl_meerzorg.berekening import bereken
@@ -107,18 +107,18 @@ class Waarden:
                 raise
             return lees_rijen(p, deel)
 
-    def _cellen(self, naam: str) -> Cellen | None:
+    def cellen(self, naam: str) -> Cellen | None:
         if naam not in self._cache:
             deel = self.delen.get(naam)
             self._cache[naam] = None if deel is None else Cellen(self.p, deel, self._werkmap, self._calamine)
         return self._cache[naam]
 
     def blad(self, naam: str) -> tuple[list[list[object]], tuple[int, int]]:
-        c = self._cellen(naam)
+        c = self.cellen(naam)
         return c.rijen() if c is not None else ([], (0, 0))
 
     def get(self, blad: str, ref: str) -> object:
-        c = self._cache[blad] if blad in self._cache else self._cellen(blad)
+        c = self._cache[blad] if blad in self._cache else self.cellen(blad)
         return None if c is None else c.get(ref)
 
 
@@ -232,6 +232,24 @@ def controleer_bestand(pad: str | Path, anoniem: bool = False, xml: bool = False
     return uitslag
 
 
+def _waardebladen(p: Pakket, w: Waarden, bladen: dict[str, str]) -> set[str]:
+    """The sheets whose values the check reads (Voorblad, Clientgegevens and the
+    individual or the group sheets, by the type of aanvraag on the Voorblad)."""
+    echt = {}
+    for k in off.OFFICIELE_BLADEN:
+        naam = p.blad(off.OFFICIELE_BLADEN[k]) or p.blad(off.EIGEN_BLADEN[k])
+        if naam is not None and naam in bladen:
+            echt[k] = naam
+    vb = echt.get("voorblad")
+    if vb is None:
+        return set()
+    controleer_afmeting(p.lees_utf8(bladen[vb]), bladen[vb])
+    soort = w.get(vb, off.VOORBLAD_VELDEN["type"])
+    groep = isinstance(soort, str) and "groep" in soort.lower()
+    keys = ("voorblad", "clientgegevens") + (("groep",) if groep else ("aanvraag_individueel", "overzicht_individueel"))
+    return {echt[k] for k in keys if k in echt}
+
+
 def _onleesbaar(pad: Path, reden: str) -> dict:
     return {
         "bestand": str(pad), "status": ONLEESBAAR, "reden": reden, "formulier": None, "jaar": None,
@@ -251,14 +269,20 @@ def _controleer(pad: Path, xml: bool = False) -> dict:
     # with ``xml`` the sheets are kept for the well-formedness check.
     fs: dict[str, Blad] = {}
     uitgepakt: dict[str, bytes] = {}
+    w = Waarden(p)
+    vooraf = set() if xml else _waardebladen(p, w, bladen)
     for blad, deel in bladen.items():
         if xml:
             data = p.lees_utf8(deel)
             fs[blad] = lees_blad(data, deel)
             uitgepakt[deel] = data
+        elif blad in vooraf:  # its values are read: one pass gives the values and the formulas
+            data = p.lees_utf8(deel)
+            controleer_afmeting(data, deel)
+            c = w.cellen(blad)
+            fs[blad] = lees_blad(data, deel, c.formules if c is not None else None)
         else:  # a part seen before in this process is not read again (vingerafdruk._DELEN)
             fs[blad] = lees_blad_deel(p, deel)
-    w = Waarden(p)
     info = herken(p, lambda vb: w.get(vb, off.VERSIE_CEL))
     if info["formulier"] is None:
         raise OnveiligBestand("onbekend formulier (geen officieel aanvraagformulier meerzorg van ZN en geen formulier van xl-meerzorg)")
