@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+from operator import itemgetter
 
 from . import ooxml
 from .veilig import OnveiligBestand
@@ -36,12 +37,13 @@ _MAIN = b'xmlns="' + ooxml.MAIN_T.encode() + b'"'
 _XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAIN_URIS = (ooxml.MAIN_T.encode(), ooxml.MAIN_S.encode())
 # A cell after "<c": reference (first attribute, double quotes), the other attributes
-# (double quotes), then "/>" or its content: an optional formula (group 3: the element
+# (no "/" or ">" in them, as in every attribute of a cell; checked to be well-formed with
+# double quotes, once per distinct text, in _soort_stijl), then "/>" or its content: an optional formula (group 3: the element
 # after "<f", as vingerafdruk._CF has it), an optional <v> (groups: "<v>" marker, text,
 # "<v/>" marker), an optional inline string. Group 8: any other "<c " (a layout the
 # pattern does not know: the sheet goes to the fallback reader).
 _CEL = re.compile(
-    rb'<c(?: r="([A-Z]{1,3}[0-9]{1,7})"((?: [\w:]+="[^"<]*")*)\s*(?:/>|>'
+    rb'<c(?: r="([A-Z]{1,3}[0-9]{1,7})"([^>/]*)(?:/>|>'
     rb"(?:<f((?:[ \t\r\n][^>]*?)?(?:/>|>[^<]*</f>)))?"
     rb'(?:(<v(?: xml:space="preserve")?>)([^<]*)</v>|(<v\s*/>))?'
     rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?</c>)"
@@ -269,9 +271,14 @@ def _stijl_soorten_snel(data: bytes, deel: str, streng: bool = True) -> list[str
 # --------------------------------------------------------------------------- cells
 
 
+_ATTRS_VOL = re.compile(rb'(?:\s+[\w:]+="[^"<]*")*\s*')
+
+
 @functools.lru_cache(maxsize=1024)
 def _soort_stijl(attrs: bytes) -> tuple[str, int]:
     """(t, s) of a cell's attributes after r (as lees_rijen reads them)."""
+    if _ATTRS_VOL.fullmatch(attrs) is None:  # not well-formed attributes
+        raise _Anders
     at = _attrs(attrs)
     if b"r" in at:  # r twice: not well-formed
         raise _Anders
@@ -284,6 +291,9 @@ def _soort_stijl(attrs: bytes) -> tuple[str, int]:
     except ValueError:
         s = 0
     return t, s
+
+
+_ONBEKEND = itemgetter(7)
 
 
 def _ref_rc(ref: bytes) -> tuple[int, int]:
@@ -330,7 +340,7 @@ class Cellen:
             data = p.lees_utf8(deel)
             begin = _kop(data, deel, b"worksheet")
             cellen = _CEL.findall(data, begin)
-            if b"".join([c[7] for c in cellen]):  # a <c the pattern does not know
+            if b"".join(map(_ONBEKEND, cellen)):  # a <c the pattern does not know
                 raise _Anders
             gevuld = [c for c in cellen if c[3] or c[5] or c[6]]  # a <v> or an inline string
             ruw = {c[0]: c for c in gevuld}
@@ -339,7 +349,7 @@ class Cellen:
             for a in {c[1] for c in gevuld}:
                 _soort_stijl(a)
             self._ruw = ruw
-            self.formules = [(c[0], c[1], c[2], c[3], c[4], c[5]) for c in cellen if c[2]]
+            self.formules = [c[:6] for c in cellen if c[2]]
         except _Anders:
             self._naar_referentie()
 

@@ -105,6 +105,7 @@ def _pakket(tmp_path, blad: bytes, sst: str = SST):
     ("cellen", "verwacht"),
     [
         ('<c r="A1" t="s"><v>0</v></c>', "een"),
+        ('<c r="A1" t="s"\n s="0"><v>0</v></c>', "een"),  # a line end between attributes
         ('<c r="A1" t="s"><v>1</v></c>', " twee & drie "),
         ('<c r="A1" t="s"><v>2</v></c>', "vet en gewoon"),  # runs joined, phonetic run left out
         ('<c r="A1" t="s"><v>3</v></c>', "regel 1\nregel 2\r"),  # CRLF normalised, _x000D_ decoded
@@ -142,6 +143,7 @@ def test_celwaarden(tmp_path, cellen, verwacht):
         (_blad(RIJ.format('<c r="A1">\n  <v>1</v>\n</c>')), "witruimte"),
         (_blad(RIJ.format('<c r="A1"><v xml:lang="nl">1</v></c>')), "ander attribuut op v"),
         (_blad(RIJ.format('<c r="A1" xmlns="urn:ander"><v>1</v></c>')), "andere standaardnaamruimte"),
+        (_blad(RIJ.format('<c r="A1" t = "s"><v>0</v></c>')), "witruimte rond ="),
     ],
 )
 def test_onbekende_vorm_naar_referentie(tmp_path, blad, reden):
