@@ -562,7 +562,8 @@ def lees_rijen(p: Pakket, deel: str) -> tuple[list[list[object]], tuple[int, int
                 if teksten is None:
                     teksten = gedeelde_teksten(p)
                 try:
-                    waarde = teksten[int(v)]
+                    i = int(v)
+                    waarde = teksten[i] if i >= 0 else ""  # no index from the end
                 except (ValueError, IndexError):
                     waarde = ""
             elif t == "str":
