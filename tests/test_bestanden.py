@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import stat
 
 import pytest
@@ -14,20 +13,6 @@ from xl_meerzorg import bestanden as b
 from xl_meerzorg.bestanden import BestandFout, DoelFout, lees_begrensd, schrijf_atomair, soort_fout, toon
 
 posix = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices and links are POSIX")
-
-
-@pytest.fixture
-def wekker():
-    """Fail instead of hanging: an alarm after 10 s."""
-
-    def af(*_a):
-        raise TimeoutError("blijft hangen")
-
-    oud = signal.signal(signal.SIGALRM, af)
-    signal.alarm(10)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, oud)
 
 
 # ----------------------------------------------------------------------------- toon

@@ -425,17 +425,7 @@ class Cellen:
 
     def rijen(self) -> tuple[list[list[object]], tuple[int, int]]:
         """The cells as ``lees_rijen`` gives them (rows from the first used cell)."""
-        cellen = self.alle()
-        if not cellen:
-            return [], (0, 0)
-        r0 = min(a for a, _ in cellen)
-        c0 = min(b for _, b in cellen)
-        r1 = max(a for a, _ in cellen)
-        c1 = max(b for _, b in cellen)
-        rijen = [[""] * (c1 - c0 + 1) for _ in range(r1 - r0 + 1)]
-        for (a, b), w in cellen.items():
-            rijen[a - r0][b - c0] = w
-        return rijen, (r0, c0)
+        return ooxml.als_rijen(self.alle())
 
 
 def ooxml_kolom(n: int) -> str:

@@ -590,6 +590,12 @@ def lees_rijen(p: Pakket, deel: str) -> tuple[list[list[object]], tuple[int, int
                     waarde = _getal_waarde(getal, soorten[s] if 0 <= s < len(soorten) else None)
             if waarde != "":
                 cellen[(r_cel - 1, k - 1)] = waarde
+    return als_rijen(cellen)
+
+
+def als_rijen(cellen: dict[tuple[int, int], object]) -> tuple[list[list[object]], tuple[int, int]]:
+    """(row, column) from 0 -> value as python-calamine's ``to_python()`` and ``start``:
+    rows from the first used cell, '' for empty cells."""
     if not cellen:
         return [], (0, 0)
     r0 = min(a for a, _ in cellen)

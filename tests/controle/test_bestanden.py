@@ -8,7 +8,6 @@ import errno
 import json
 import os
 import shutil
-import signal
 import warnings
 
 import pytest
@@ -23,22 +22,8 @@ KOP = "Formulieren gecontroleerd"
 
 
 @pytest.fixture(scope="module")
-def formulier(tmp_path_factory):
-    from xl_meerzorg.workbook.bouw import bouw
-
-    return bouw(2026, tmp_path_factory.mktemp("bouw"))[0]
-
-
-@pytest.fixture
-def wekker():
-    def af(*_a):
-        raise TimeoutError("blijft hangen")
-
-    oud = signal.signal(signal.SIGALRM, af)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, oud)
+def formulier(eigen_formulier_2026):
+    return eigen_formulier_2026
 
 
 def _met_naam(formulier, doel, naam, bsn="123456789"):

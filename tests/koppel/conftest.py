@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
 
 from tests.koppel.gevallen import GEVALLEN, REFERENCE, TEMPLATES, vul_in
+from tests.support.werkmap import wijzig_werkmap
 from tests.support.libreoffice import recalculate, soffice
 
 
@@ -63,32 +63,10 @@ def na_wijziging(tmp_path_factory, gekoppeld) -> dict[str, tuple[Path, Path]]:
 
     Returns name -> (converted copy, recalculated changed copy or None); "<name>-gewijzigd" keys
     hold (changed copy before LibreOffice, after LibreOffice)."""
-    import datetime as dt
-
-    import openpyxl
-
     root = tmp_path_factory.mktemp("wijziging")
     gewijzigd = {}
     for naam, wijzigingen in WIJZIGINGEN.items():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(gekoppeld[naam][1])
-        for blad, cel, waarde in wijzigingen:
-            ws = wb[blad]
-            if isinstance(waarde, str) and waarde.startswith("+"):
-                h, m = waarde[1:].split(":")
-                oud = ws[cel].value or dt.timedelta(0)
-                if isinstance(oud, dt.time):
-                    oud = dt.timedelta(hours=oud.hour, minutes=oud.minute)
-                ws[cel] = oud + dt.timedelta(hours=int(h), minutes=int(m))
-            elif isinstance(waarde, str) and ":" in waarde:
-                h, m = waarde.split(":")
-                ws[cel] = dt.time(int(h), int(m))
-            else:
-                ws[cel] = waarde
-        pad = root / "in" / f"{naam}-gewijzigd.xlsx"
-        pad.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(pad)
+        pad = wijzig_werkmap(gekoppeld[naam][1], root / "in" / f"{naam}-gewijzigd.xlsx", wijzigingen)
         gewijzigd[naam] = pad
     kopieen = [root / "in" / k.name for _, k in gekoppeld.values()]
     for (_, k), doel in zip(gekoppeld.values(), kopieen):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import signal
 
 import pytest
 
@@ -19,22 +18,8 @@ NIET_OVER = "bestaat al; niet overschreven (gebruik --overschrijf om een eerdere
 
 
 @pytest.fixture(scope="module")
-def formulier(tmp_path_factory):
-    from xl_meerzorg.workbook.bouw import bouw
-
-    return bouw(2026, tmp_path_factory.mktemp("bouw"))[0]
-
-
-@pytest.fixture
-def wekker():
-    def af(*_a):
-        raise TimeoutError("blijft hangen")
-
-    oud = signal.signal(signal.SIGALRM, af)
-    signal.alarm(60)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, oud)
+def formulier(eigen_formulier_2026):
+    return eigen_formulier_2026
 
 
 def _regel(bron, doel) -> str:

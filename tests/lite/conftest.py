@@ -3,16 +3,15 @@ LibreOffice batch, their -lite copies, and main.py run on them under CPython and
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
-import warnings
 from pathlib import Path
 
 import pytest
 
 from tests.koppel.conftest import WIJZIGINGEN
 from tests.koppel.gevallen import GEVALLEN, REFERENCE, TEMPLATES, vul_in
+from tests.support.werkmap import wijzig_werkmap
 from tests.support.libreoffice import recalculate, soffice
 from xl_meerzorg.workbook import officieel as off
 
@@ -44,29 +43,6 @@ def _gegenereerd() -> dict[str, dict]:
 GEGENEREERD = _gegenereerd()
 
 
-def _wijzig_werkmap(bron: Path, doel: Path, wijzigingen: list) -> Path:
-    import openpyxl
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(bron)
-    for blad, cel, waarde in wijzigingen:
-        ws = wb[blad]
-        if isinstance(waarde, str) and waarde.startswith("+"):
-            h, m = waarde[1:].split(":")
-            oud = ws[cel].value or dt.timedelta(0)
-            if isinstance(oud, dt.time):
-                oud = dt.timedelta(hours=oud.hour, minutes=oud.minute)
-            ws[cel] = oud + dt.timedelta(hours=int(h), minutes=int(m))
-        elif isinstance(waarde, str) and ":" in waarde:
-            h, m = waarde.split(":")
-            ws[cel] = dt.time(int(h), int(m))
-        else:
-            ws[cel] = waarde
-    wb.save(doel)
-    return doel
-
-
 def wijzig_cellen(cellen: dict, wijzigingen: list) -> dict:
     """The same changes on cell data as xlwings Lite passes it (Excel serials)."""
     uit = {b: dict(c) for b, c in cellen.items()}
@@ -96,7 +72,7 @@ def formulieren(tmp_path_factory) -> dict[str, Path]:
     ingevuld = [vul_in(geval, root / "in" / f"{naam}.xlsx") for naam, geval in GEVALLEN.items()]
     ingevuld += [vul_in_aanvraag(a, root / "in" / f"{naam}.xlsx") for naam, a in GEGENEREERD.items()]
     gewijzigd = [
-        _wijzig_werkmap(root / "in" / f"{naam}.xlsx", root / "in" / f"{naam}-gewijzigd.xlsx", w) for naam, w in WIJZIGINGEN.items()
+        wijzig_werkmap(root / "in" / f"{naam}.xlsx", root / "in" / f"{naam}-gewijzigd.xlsx", w) for naam, w in WIJZIGINGEN.items()
     ]
     uit = recalculate(ingevuld + gewijzigd, root / "herberekend")
     return {p.stem: p for p in uit}
