@@ -64,10 +64,16 @@ class _Anders(Exception):
 
 def _ent(m: re.Match) -> str:
     n = m.group(1)
+    if not n.startswith("#"):
+        return _XML_ENT[n]
     try:
-        return chr(int(n[2:], 16)) if n.startswith("#x") else chr(int(n[1:])) if n.startswith("#") else _XML_ENT[n]
-    except (ValueError, OverflowError):
+        code = int(n[2:], 16) if n.startswith("#x") else int(n[1:])
+    except ValueError:
         raise _Anders from None
+    # only a character XML allows (a parser refuses &#0; or a surrogate: the reference decides)
+    if not (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF):
+        raise _Anders
+    return chr(code)
 
 
 def xml_tekst(b: bytes) -> str:

@@ -168,6 +168,14 @@ def test_onbekende_entiteit_zoals_referentie(tmp_path):
         C.Cellen(p, deel).get("A1")
 
 
+@pytest.mark.parametrize("verwijzing", ["&#0;", "&#xD800;", "&#x110000;", "&#1;"])
+def test_tekenverwijzing_die_xml_niet_toestaat(tmp_path, verwijzing):
+    """A character reference to a character XML does not allow: not read as a value."""
+    p, deel = _pakket(tmp_path, _blad(RIJ.format(f'<c r="A1" t="str"><v>a{verwijzing}</v></c>')))
+    with pytest.raises(OnveiligBestand):
+        C.Cellen(p, deel).get("A1")
+
+
 def test_gedeelde_teksten_met_onbekende_vorm(tmp_path):
     """A <si> with an attribute: the shared strings are read by the reference."""
     sst = SST.replace("<si><t>een</t></si>", '<si x="1"><t>een</t></si>')
