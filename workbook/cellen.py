@@ -26,7 +26,7 @@ from operator import itemgetter
 
 from . import ooxml
 from .veilig import OnveiligBestand
-from .vingerafdruk import heeft_opmerking
+from .vingerafdruk import _kolom_letters, heeft_opmerking
 
 _ROOT = re.compile(rb"<(sst|worksheet|styleSheet)\b([^>]*)>")
 _MAIN = b'xmlns="' + ooxml.MAIN_T.encode() + b'"'
@@ -267,10 +267,7 @@ def _stijl_soorten_snel(data: bytes, deel: str, streng: bool = True) -> list[str
             i = int(attrs(a).get(b"numFmtId", b"0") or 0)
         except ValueError:
             i = 0
-        if i in codes:
-            uit.append(ooxml._soort_opmaak(codes[i]))
-        else:
-            uit.append("duur" if i in ooxml._DUUR_IDS else "datum" if i in ooxml._DATUM_IDS else None)
+        uit.append(ooxml.soort_van_formaat(i, codes))
     return uit
 
 
@@ -365,7 +362,7 @@ class Cellen:
         for i, rij in enumerate(rows):
             for j, w in enumerate(rij):
                 if w != "":
-                    klaar[f"{ooxml_kolom(c0 + j + 1)}{r0 + i + 1}"] = w
+                    klaar[f"{_kolom_letters(c0 + j + 1)}{r0 + i + 1}"] = w
         self._klaar, self._ruw, self.formules = klaar, None, None
 
     def get(self, ref: str) -> object:
@@ -432,14 +429,6 @@ class Cellen:
     def rijen(self) -> tuple[list[list[object]], tuple[int, int]]:
         """The cells as ``lees_rijen`` gives them (rows from the first used cell)."""
         return ooxml.als_rijen(self.alle())
-
-
-def ooxml_kolom(n: int) -> str:
-    s = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        s = chr(65 + rest) + s
-    return s
 
 
 __all__ = ["Cellen", "Teksten", "Werkmap", "OnveiligBestand", "stijl_soorten", "xml_tekst"]

@@ -456,6 +456,13 @@ def _soort_opmaak(code: str) -> str | None:
     return "datum" if re.search(r"[dmyhs]", c) else None
 
 
+def soort_van_formaat(i: int, codes: dict[int, str]) -> str | None:
+    """'datum', 'duur' or None for number format ``i`` (``codes``: the custom formats)."""
+    if i in codes:
+        return _soort_opmaak(codes[i])
+    return "duur" if i in _DUUR_IDS else "datum" if i in _DATUM_IDS else None
+
+
 def stijl_soorten(p: Pakket) -> list[str | None]:
     """Per cellXfs index: 'datum', 'duur' or None."""
     deel = p.deel_van_type("styles")
@@ -475,10 +482,7 @@ def stijl_soorten(p: Pakket) -> list[str | None]:
                 i = int(xf.get("numFmtId") or 0)
             except ValueError:
                 i = 0
-            if i in codes:
-                uit.append(_soort_opmaak(codes[i]))
-            else:
-                uit.append("duur" if i in _DUUR_IDS else "datum" if i in _DATUM_IDS else None)
+            uit.append(soort_van_formaat(i, codes))
         break
     return uit
 
