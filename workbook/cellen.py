@@ -4,8 +4,10 @@
 serialisation, the types python-calamine gives. It parses the whole sheet, the shared
 strings and the styles as element trees, which costs more than the rest of a check.
 ``Cellen`` gives the same values for the usual serialisation (what Excel, LibreOffice and
-openpyxl write) by cutting the cells out of the sheet XML with strict patterns and
-converting a cell only when it is asked for; anything the patterns do not know (a
+openpyxl write) by cutting the cells with content out of the sheet XML (the sheet is split
+at every "</c>"; each piece ends with one such cell, read with a strict pattern from its
+"<c "; the many empty cells "<c .../>" hold no value and are not visited) and converting a
+cell only when it is asked for; anything the patterns do not know (a
 namespace prefix, Strict, a comment, single-quoted attributes, a cell without ``r``, a
 value that does not decode) makes the whole sheet go to ``lees_rijen``. The shared
 strings are read the same way (one text decoded when a cell needs it), and the style
@@ -22,7 +24,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from operator import itemgetter
+from itertools import repeat
 
 from . import ooxml
 from .veilig import OnveiligBestand
@@ -36,19 +38,22 @@ _MAIN = b'xmlns="' + ooxml.MAIN_T.encode() + b'"'
 # vocabularies, which the unprefixed patterns never match.
 _XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAIN_URIS = (ooxml.MAIN_T.encode(), ooxml.MAIN_S.encode())
-# A cell after "<c": reference (first attribute, double quotes), the other attributes
-# (no "/" or ">" in them, as in every attribute of a cell; checked to be well-formed with
-# double quotes, once per distinct text, in _soort_stijl), then "/>" or its content: an optional formula (group 3: the element
-# after "<f", as vingerafdruk._CF has it), an optional <v> (groups: "<v>" marker, text,
-# "<v/>" marker), an optional inline string. Group 8: any other "<c " (a layout the
-# pattern does not know: the sheet goes to the fallback reader).
-_CEL = re.compile(
-    rb'<c(?: r="([A-Z]{1,3}[0-9]{1,7})"([^>/]*)(?:/>|>'
+# A cell with content, as it is before its "</c>" (the sheet is split at "</c>"; an empty
+# cell "<c .../>" holds no value and is not read): reference (first attribute, double
+# quotes), the other attributes (no "/" or ">" in them, as in every attribute of a cell;
+# checked to be well-formed with double quotes, once per distinct text, in _soort_stijl),
+# an optional formula (group 3: the element after "<f", as vingerafdruk._CF has it), an
+# optional <v> (groups: "<v>" marker, text, "<v/>" marker), an optional inline string.
+# Any other content is a layout the pattern does not know: the sheet goes to the fallback.
+_INHOUD = re.compile(
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>/]*)>'
     rb"(?:<f((?:[ \t\r\n][^>]*?)?(?:/>|>[^<]*</f>)))?"
     rb'(?:(<v(?: xml:space="preserve")?>)([^<]*)</v>|(<v\s*/>))?'
-    rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?</c>)"
-    rb"|([ \t\r\n>/]))"
+    rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?"
 )
+_SLUIT = b"</c>"
+_SLUIT_ANDERS = re.compile(rb"</c[ \t\r\n]")  # "</c >": legal, not split at
+_C = b"<c "
 _ATTR = re.compile(rb'\s([\w:]+)="([^"<]*)"')
 _T_EEN = re.compile(rb'<t(?: xml:space="preserve")?>([^<]*)</t>')
 _T_ALLE = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>|<t(?:\s[^>]*)?/>")
@@ -296,7 +301,7 @@ def _soort_stijl(attrs: bytes) -> tuple[str, int]:
     return t, s
 
 
-_ONBEKEND = itemgetter(7)
+_GROEPEN = re.Match.groups
 
 
 def _ref_rc(ref: bytes) -> tuple[int, int]:
@@ -342,9 +347,16 @@ class Cellen:
         try:
             data = p.lees_utf8(deel)
             begin = _kop(data, deel, b"worksheet")
-            cellen = _CEL.findall(data, begin)
-            if b"".join(map(_ONBEKEND, cellen)):  # a <c the pattern does not know
+            if _SLUIT_ANDERS.search(data, begin):
                 raise _Anders
+            # every cell with content ends at a "</c>" (the root start tag before ``begin``
+            # holds none); the piece before it ends with that cell: from its last "<c "
+            delen = data.split(_SLUIT)
+            del delen[-1]
+            ms = list(map(_INHOUD.fullmatch, delen, map(bytes.rfind, delen, repeat(_C))))
+            if None in ms:  # content the pattern does not know, or a "</c>" without "<c "
+                raise _Anders
+            cellen = list(map(_GROEPEN, ms, repeat(b"")))
             gevuld = [c for c in cellen if c[3] or c[5] or c[6]]  # a <v> or an inline string
             ruw = {c[0]: c for c in gevuld}
             if len(ruw) != len(gevuld):  # a reference twice: lees_rijen decides which value counts
@@ -385,7 +397,7 @@ class Cellen:
         return w
 
     def _waarde(self, c: tuple) -> object:
-        _, attrs, _, v_open, v_tekst, v_leeg, inline, _ = c
+        _, attrs, _, v_open, v_tekst, v_leeg, inline = c
         t, s = _soort_stijl(attrs)
         v = xml_tekst(v_tekst) if v_open else "" if v_leeg else None
         if t == "inlineStr":

@@ -120,6 +120,7 @@ def _pakket(tmp_path, blad: bytes, sst: str = SST):
         ('<c r="A1" t="d"><v>2026-01-02T03:04:05</v></c>', dt.datetime(2026, 1, 2, 3, 4, 5)),
         ('<c r="A1"><v>INF</v></c>', float("inf")),
         ('<c r="A1" s="0"><v>12</v></c><c r="B1"/>', 12.0),
+        ('<c s="0"/><c\tr="B1" s="0"/><c r="A1"><v>7</v></c>', 7.0),  # an empty cell holds no value: not read
     ],
 )
 def test_celwaarden(tmp_path, cellen, verwacht):
@@ -144,6 +145,10 @@ def test_celwaarden(tmp_path, cellen, verwacht):
         (_blad(RIJ.format('<c r="A1"><v xml:lang="nl">1</v></c>')), "ander attribuut op v"),
         (_blad(RIJ.format('<c r="A1" xmlns="urn:ander"><v>1</v></c>')), "andere standaardnaamruimte"),
         (_blad(RIJ.format('<c r="A1" t = "s"><v>0</v></c>')), "witruimte rond ="),
+        (_blad(RIJ.format('<c r="A1"><v>1</v></c ><c r="B1"><v>2</v></c>')), "witruimte in </c >"),
+        (_blad(RIJ.format('<c r="A1"><v>1</v><x/></c>')), "andere inhoud"),
+        (_blad(RIJ.format('<c\tr="A1"><v>1</v></c>')), "tab na <c"),
+        (_blad(RIJ.format('<c r="A1"><v>1</v></c><c s="1"/><c><v>5</v></c>')), "zonder r na lege cel zonder r"),
     ],
 )
 def test_onbekende_vorm_naar_referentie(tmp_path, blad, reden):
@@ -221,6 +226,7 @@ CELLEN = [
     '<c r="Q1" t="str"><v>a&#13;b</v></c>', '<c r="R1" t="str"><v>a\r\nb</v></c>', '<c r="S1"><v/></c>', '<c r="T1" t="b"><v/></c>', "<!-- x -->",
     '<c r="U1" t="inlineStr"><is><t>&lt;x&gt;</t></is></c>', '<c r="V1"  s="1"><v>1</v></c>', '<c r="W1" s="1" ><v>1</v></c>',
     '<c r="X1"\ts="1"><v>1</v></c>', '<c r="Y1" t="s"><v>0</v></c><c r="Y1"/>', '<c r="Z1" cm="1"><f>1</f><v>1</v></c>',
+    '<c s="1"/>', '<c r="A2"><v>1</v></c >', '<c r="B2"><v>1</v><x/></c>',
 ]  # fmt: skip
 
 

@@ -132,3 +132,95 @@ def test_deel_eerder_gezien_niet_opnieuw_gelezen(tmp_path):
     gelezen = [lees_blad_deel(pakket(open_xlsx(p)), "xl/worksheets/sheet1.xml") for p in paden]
     assert gelezen[1] is gelezen[0]
     assert dict(gelezen[2].formules.teksten) == {"A1": "1+3"} and gelezen[2] is not gelezen[0]
+
+
+# --------------------------------------------------------------------------- skeletons
+
+MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+SKELET = {
+    "A1": '<c r="A1"><f>1+2</f><v>3</v></c>',
+    "B1": '<c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>',
+    "C1": '<c r="C1"><f t="shared" si="0" ref="C1:C2">A1*2</f><v>6</v></c>',
+    "A2": '<c r="A2" t="s"><v>0</v></c>',
+    "C2": '<c r="C2"><f t="shared" si="0"/><v>6</v></c>',
+}
+
+
+def _skeletblad(**anders: str) -> bytes:
+    c = {**SKELET, **anders}
+    rij = lambda r: "".join(v for k, v in c.items() if k.endswith(r))  # noqa: E731
+    return f'<worksheet {MAIN}><dimension ref="A1:C3"/><sheetData><row r="1">{rij("1")}</row><row r="2">{rij("2")}</row><row r="3">{rij("3")}</row></sheetData></worksheet>'.encode()
+
+
+@pytest.mark.parametrize(
+    ("anders", "via_skelet", "zonder"),
+    [
+        ({}, True, []),
+        ({"A1": '<c r="A1" s="4" t="e"><f>1+2</f><v>#DIV/0!</v></c>', "C2": '<c r="C2"><f t="shared" si="0"/></c>'}, True, ["C2"]),
+        ({"A1": '<c r="A1"><f>1+2</f><v></v></c>', "B1": '<c r="B1" t="str"><f>"a"&amp;"b"</f><v></v></c>'}, True, ["A1"]),  # empty: cached only for a text formula
+        ({"A1": '<c r="A1"><f>1+2</f><v/></c>', "B1": '<c r="B1" t="str"><f>"a"&amp;"b"</f><v/></c>'}, True, ["A1"]),
+        ({"A1": '<c r="A1"><f>1+2</f><v xml:space="preserve"> 3 </v></c>'}, True, []),
+        ({"A1": '<c r="A1"><f>1+2</f><v>3<x/></v></c>'}, True, ["A1"]),  # not a value _CF reads
+        ({"B2": '<c r="B2" t="s"><v>1</v></c>', "A3": '<c r="A3"><v>9</v></c>'}, True, []),  # other value cells
+        ({"A1": '<c r="A1"><f>1+3</f><v>4</v></c>'}, False, []),  # an altered formula
+        ({"A1": '<c r="A1"/>', "A3": '<c r="A3"><f>1+2</f><v>3</v></c>'}, False, []),  # moved to another cell
+        ({"A1": '<c r="A1"><v>3</v><f>1+2</f></c>'}, False, []),  # not the first child
+        ({"A1": '<c r="A1" t="n"><f >1+2</f><v>3</v></c>'}, False, []),  # another spelling of the element
+        ({"A3": '<c r="A3"><f>A1</f><v>3</v></c>'}, False, []),  # one more
+        ({"B2": '<c r="B2"><formula>1</formula></c>'}, True, []),  # no formula element
+    ],
+)
+def test_skelet_geeft_wat_het_gewone_pad_geeft(monkeypatch, anders, via_skelet, zonder):
+    """The next sheet with the formula cells of a sheet read before is checked against its
+    skeleton; the result equals the usual path's, and any difference takes that path."""
+    from xl_meerzorg.workbook import vingerafdruk as vf
+
+    treffers = []
+    echt = vf._volgens_skelet
+    monkeypatch.setattr(vf, "_volgens_skelet", lambda *a: treffers.append(echt(*a)) or treffers[-1])
+    monkeypatch.setattr(vf, "_SKELETTEN", {})
+    monkeypatch.setattr(vf, "_BLADEN", {})
+    vf.lees_blad(_skeletblad(), "x")
+    data = _skeletblad(**anders)
+    gekregen = vf.lees_blad(data, "x")
+    assert any(t is not None for t in treffers) is via_skelet
+    monkeypatch.setattr(vf, "PER_AANTAL", 0)
+    monkeypatch.setattr(vf, "_SKELETTEN", {})
+    monkeypatch.setattr(vf, "_BLADEN", {})
+    gewoon = vf.lees_blad(data, "x")
+    assert gekregen == gewoon
+    if via_skelet:
+        assert gekregen.zonder_waarde == zonder
+
+
+@pytest.mark.libreoffice
+@pytest.mark.officieel
+def test_skelet_op_ingevulde_formulieren(formulieren, monkeypatch):
+    """Every sheet of every filled form, read after another form of its year taught the
+    skeletons, equals the usual path; the sheets with formulas come from the skeleton."""
+    from xl_meerzorg.workbook import vingerafdruk as vf
+    from xl_meerzorg.workbook.ooxml import pakket
+
+    def bladen(pad):
+        p = pakket(open_xlsx(pad))
+        return {b: p.lees_utf8(d) for b, d in p.werkbladen().items()}
+
+    paden = [p for n, p in sorted(formulieren.items()) if p.suffix == ".xlsx" and n != "zonder-herberekening"]
+    treffers = []
+    echt = vf._volgens_skelet
+    monkeypatch.setattr(vf, "_volgens_skelet", lambda *a: treffers.append(echt(*a)) or treffers[-1])
+    gezien = 0
+    for leraar, leerling in zip(paden, paden[1:]):
+        monkeypatch.setattr(vf, "_SKELETTEN", {})
+        for blad, data in bladen(leraar).items():
+            vf.lees_blad(data, blad)
+        for blad, data in bladen(leerling).items():
+            treffers.clear()
+            snel = vf.lees_blad(data, blad)
+            with monkeypatch.context() as m:
+                m.setattr(vf, "PER_AANTAL", 0)
+                m.setattr(vf, "_SKELETTEN", {})
+                m.setattr(vf, "_BLADEN", {})
+                assert snel == vf.lees_blad(data, blad), (leerling.name, blad)
+            gezien += any(t is not None for t in treffers)
+    assert gezien > 2 * len(paden)  # most sheets with formulas came from a skeleton
