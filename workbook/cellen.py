@@ -45,11 +45,13 @@ _MAIN_URIS = (ooxml.MAIN_T.encode(), ooxml.MAIN_S.encode())
 # an optional formula (group 3: the element after "<f", as vingerafdruk._CF has it), an
 # optional <v> (groups: "<v>" marker, text, "<v/>" marker), an optional inline string.
 # Any other content is a layout the pattern does not know: the sheet goes to the fallback.
+# (An optional part is written "(?:...|)", not "(?:...)?": the same matches, but the
+# regular expression engine takes the branch without its slower general repeat.)
 _INHOUD = re.compile(
     rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>/]*)>'
-    rb"(?:<f((?:[ \t\r\n][^>]*?)?(?:/>|>[^<]*</f>)))?"
-    rb'(?:(<v(?: xml:space="preserve")?>)([^<]*)</v>|(<v\s*/>))?'
-    rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?"
+    rb"(?:<f(/>|[ \t\r\n][^>]*/>|(?:[ \t\r\n][^>]*|)>[^<]*</f>)|)"
+    rb'(?:(<v(?: xml:space="preserve"|)>)([^<]*)</v>|(<v\s*/>)|)'
+    rb"(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>|)"
 )
 _SLUIT = b"</c>"
 _SLUIT_ANDERS = re.compile(rb"</c[ \t\r\n]")  # "</c >": legal, not split at

@@ -119,8 +119,10 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
     groups as bytes (reference, cell attributes, formula element, "<v" marker, value
     text, "<v/>" marker; b"" for an absent group), or ``(None, cellen)`` with the decoded
     cells of the full defusedxml parse when the fast pattern does not know the layout.
-    ``gevonden``: the formula cells in that form from another pass over this sheet
-    (cellen.Cellen.formules), used when they are every <f of the sheet. ``skelet``: a
+    ``gevonden``: the formula cells of this sheet as cellen.Cellen found them when it
+    read the sheet fast (it checked the root, the namespaces and that there is no
+    comment, CDATA or processing instruction; every formula cell has content and so
+    ends at a "</c>", where Cellen read it). ``skelet``: a
     list; when the sheet's formula cells are those of a skeleton (``_SKELETTEN``), their
     Blad is appended to it and ``([], [])`` returned."""
     begin = controleer_kop(data, naam)
@@ -132,10 +134,10 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
     eind = root.end()
     if not _F.search(data, eind):
         return [], []
-    if heeft_opmerking(data, eind) or b"\x00" in data:
+    if b"\x00" in data or (gevonden is None and heeft_opmerking(data, eind)):
         # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
         return None, _cellen_volledig(data, naam)
-    if gevonden is not None and len(gevonden) == len(_FE0.findall(data, eind)):
+    if gevonden is not None:
         return gevonden, []
     fs = list(_FE0.finditer(data, eind))
     if skelet is not None:
@@ -156,13 +158,26 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
 
 def heeft_opmerking(data: bytes, vanaf: int) -> bool:
     """True when the XML after ``vanaf`` has a comment, CDATA section or processing
-    instruction ("<!", "<?"). Searched from the first "!" / "?" (memchr: fast where the
-    sheet has none)."""
+    instruction ("<!", "<?"). Each "!" / "?" is found with memchr (fast: few in a sheet,
+    the "!" of sheet references in formulas) and the byte before it looked at; after
+    ``_TEKENS`` of them the rest is searched for the pair itself."""
+    find = data.find
     for teken, paar in ((b"!", b"<!"), (b"?", b"<?")):
-        i = data.find(teken, vanaf)
-        if i >= 0 and data.find(paar, i - 1) >= 0:
-            return True
+        i = find(teken, vanaf)
+        n = 0
+        while i >= 0:
+            if data[i - 1] == 60:  # "<"
+                return True
+            n += 1
+            if n == _TEKENS:
+                if find(paar, i) >= 0:
+                    return True
+                break
+            i = find(teken, i + 1)
     return False
+
+
+_TEKENS = 64
 
 
 def _per_formule(data: bytes, fs: list) -> list | None:
@@ -237,9 +252,10 @@ _FE0 = re.compile(rb"<f[ \t\n\r>/]")
 # A formula cell in one pass: reference (first attribute), the other attributes, the
 # formula element after "<f" (as group 1 of _FE), the cached value ("<v>" marker, text,
 # "<v/>" marker).
+# (Optional parts as "(?:...|)": see cellen._INHOUD.)
 _CF = re.compile(
-    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)><f(?=[ \t\n\r>/])((?:\s[^>]*?)?(?:/>|>[^<]*</f>))'
-    rb"(?:(<v)(?:\s[^>]*)?>([^<]*)</v>|(<v)(?:\s[^>]*)?/>)?"
+    rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)><f(?=[ \t\n\r>/])(/>|\s[^>]*/>|(?:\s[^>]*|)>[^<]*</f>)'
+    rb"(?:(<v)(?:\s[^>]*|)>([^<]*)</v>|(<v)(?:\s[^>]*|)/>|)"
 )
 _T = re.compile(rb'\bt="(\w+)"')
 

@@ -226,7 +226,8 @@ CELLEN = [
     '<c r="Q1" t="str"><v>a&#13;b</v></c>', '<c r="R1" t="str"><v>a\r\nb</v></c>', '<c r="S1"><v/></c>', '<c r="T1" t="b"><v/></c>', "<!-- x -->",
     '<c r="U1" t="inlineStr"><is><t>&lt;x&gt;</t></is></c>', '<c r="V1"  s="1"><v>1</v></c>', '<c r="W1" s="1" ><v>1</v></c>',
     '<c r="X1"\ts="1"><v>1</v></c>', '<c r="Y1" t="s"><v>0</v></c><c r="Y1"/>', '<c r="Z1" cm="1"><f>1</f><v>1</v></c>',
-    '<c s="1"/>', '<c r="A2"><v>1</v></c >', '<c r="B2"><v>1</v><x/></c>',
+    '<c s="1"/>', '<c r="A2"><v>1</v></c >', '<c r="B2"><v>1</v><x/></c>', '<c r="C2"><f/><v>1</v></c>',
+    '<c r="P2"><f t="shared" si="0"/><v>2</v></c>', '<c r="D2" t="str"><f t="array" ref="D2">"a"</f><v xml:space="preserve">a </v></c>',
 ]  # fmt: skip
 
 

@@ -224,3 +224,23 @@ def test_skelet_op_ingevulde_formulieren(formulieren, monkeypatch):
                 assert snel == vf.lees_blad(data, blad), (leerling.name, blad)
             gezien += any(t is not None for t in treffers)
     assert gezien > 2 * len(paden)  # most sheets with formulas came from a skeleton
+
+
+@pytest.mark.parametrize(
+    ("xml", "verwacht"),
+    [
+        (b"<a>" + b"x!" * 80 + b"<!-- c -->", True),  # beyond the "!" looked at one by one
+        (b"<a>" + b"x!" * 63 + b"<!-- c -->", True),  # the 64th "!"
+        (b"<a>" + b"x!" * 64 + b"<!-- c -->", True),  # the 65th
+        (b"<a>" + b"x!" * 80, False),
+        (b"<a>x!<![CDATA[x]]>", True),
+        (b"<a>x?y<?pi x?>", True),
+        (b"<a>" + b"x?" * 80 + b"<?pi?>", True),
+        (b"<!-- voor --><a>!?", False),  # before ``vanaf``: the prolog's business
+    ],
+)
+def test_heeft_opmerking(xml, verwacht):
+    """A comment, CDATA section or processing instruction after the root start tag."""
+    from xl_meerzorg.workbook.vingerafdruk import heeft_opmerking
+
+    assert heeft_opmerking(xml, xml.index(b"<a>") + 3) is verwacht
