@@ -209,13 +209,21 @@ _NUMFMT = re.compile(rb"<numFmt\b([^>]*)>")
 
 
 def stijl_soorten(p: ooxml.Pakket) -> list[str | None]:
-    """``ooxml.stijl_soorten``, kept per process under a digest of the styles part."""
+    """``ooxml.stijl_soorten``, kept per process under a digest of the styles part (as
+    stored, so a styles part seen before is not unpacked again)."""
     deel = p.deel_van_type("styles")
     if deel is None:
         return []
+    # the digest of the part as stored (not unpacked when seen before), else of its content
+    opgeslagen = p.x.digest(deel) if deel in p.x.namen else None
+    sleutel = b"z" + opgeslagen if opgeslagen is not None else None
+    soorten = _SOORTEN.get(sleutel) if sleutel is not None else None
+    if soorten is not None:
+        return soorten
     data = p.lees_utf8(deel)
-    sleutel = hashlib.blake2b(data, digest_size=32).digest()
-    soorten = _SOORTEN.get(sleutel)
+    if sleutel is None:
+        sleutel = b"d" + hashlib.blake2b(data, digest_size=32).digest()
+        soorten = _SOORTEN.get(sleutel)
     if soorten is None:
         try:
             soorten = _stijl_soorten_snel(data, deel)

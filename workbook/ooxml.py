@@ -186,6 +186,33 @@ def los_op(bron: str, target: str) -> str | None:
     return "/".join(delen)
 
 
+# Values derived from a package part, by (function, stored digest): see Pakket.afgeleid.
+_AFGELEID: dict[tuple, object] = {}
+MAX_AFGELEID = 256
+
+
+def _relaties(doc) -> tuple[tuple[str, str, str, bool], ...]:
+    """(Id, type, Target, external) of every Relationship of a .rels part."""
+    return tuple(
+        (r.get("Id") or "", rel_type(r.get("Type")), r.get("Target") or "", (r.get("TargetMode") or "").lower() == "external")
+        for r in doc.iter()
+        if lokaal(r.tag) == "Relationship"
+    )
+
+
+def _bladen(wb) -> tuple[tuple[str, str, str | None, str | None], ...]:
+    """(name, relationship id, sheetId, state) of every <sheet> of the workbook part."""
+    return tuple((s.get("name") or "", attr(s, "id", RELS) or "", s.get("sheetId"), s.get("state")) for s in alle(wb, "sheet"))
+
+
+def _namen(wb) -> tuple[tuple[str, str], ...]:
+    return tuple((d.get("name") or "", d.text or "") for d in alle(wb, "definedName"))
+
+
+def _eigenschappen(doc) -> tuple[tuple[str, str], ...]:
+    return tuple((p.get("name"), (p[0].text or "").strip()) for p in doc if p.get("name") and len(p))
+
+
 @dataclass(frozen=True)
 class Relatie:
     id: str
@@ -253,6 +280,26 @@ class Pakket:
             self._xml[echt] = parse_xml(self.lees_utf8(echt), echt)
         return self._xml[echt]
 
+    def afgeleid(self, naam: str, fn):
+        """``fn(self.xml(naam))``, an immutable value, kept per process under the part's
+        stored digest (``Xlsx.digest``): forms made from one template share their package
+        parts (relationships, workbook, properties), which are then not unpacked and
+        parsed again. A part first read this way was checked as ``lees_utf8`` checks it;
+        a part not stored the usual way or not in UTF-8 is not kept."""
+        echt = self.deel(naam) or naam
+        sleutel = self.x.digest(echt) if echt in self.x.namen else None
+        if sleutel is None:
+            return fn(self.xml(echt))
+        k = (fn, sleutel)
+        w = _AFGELEID.get(k)
+        if w is None:
+            w = fn(self.xml(echt))
+            if not self.niet_utf8(echt):
+                if len(_AFGELEID) >= MAX_AFGELEID:
+                    del _AFGELEID[next(iter(_AFGELEID))]
+                _AFGELEID[k] = w
+        return w
+
     # -- relationships
     def relaties(self, bron: str) -> list[Relatie]:
         """The relationships of part ``bron`` ('' = the package), resolved."""
@@ -260,13 +307,9 @@ class Pakket:
         if rels is None:
             return []
         uit = []
-        for r in self.xml(rels).iter():
-            if lokaal(r.tag) != "Relationship":
-                continue
-            target = r.get("Target") or ""
-            extern = (r.get("TargetMode") or "").lower() == "external"
+        for rid, soort, target, extern in self.afgeleid(rels, _relaties):
             doel = None if extern else self.deel(los_op(bron, target))
-            uit.append(Relatie(r.get("Id") or "", rel_type(r.get("Type")), target, doel, extern))
+            uit.append(Relatie(rid, soort, target, doel, extern))
         return uit
 
     @cached_property
@@ -293,13 +336,11 @@ class Pakket:
 
     @cached_property
     def bladen(self) -> list[Blad]:
-        wb = self.xml(self.workbook)
         rels = self.workbook_relaties
         uit = []
-        for s in alle(wb, "sheet"):
-            rid = attr(s, "id", RELS) or ""
+        for naam, rid, sheet_id, state in self.afgeleid(self.workbook, _bladen):
             r = rels.get(rid)
-            uit.append(Blad(s.get("name") or "", r.doel if r else None, rid, s.get("sheetId"), s.get("state")))
+            uit.append(Blad(naam, r.doel if r else None, rid, sheet_id, state))
         return uit
 
     def werkbladen(self) -> dict[str, str]:
@@ -318,19 +359,14 @@ class Pakket:
         return None
 
     def gedefinieerde_namen(self) -> dict[str, str]:
-        return {d.get("name") or "": d.text or "" for d in alle(self.xml(self.workbook), "definedName")}
+        return dict(self.afgeleid(self.workbook, _namen))
 
     def eigenschappen(self) -> dict[str, str]:
         """Custom document properties as text (package relationship custom-properties)."""
         deel = next((r.doel for r in self.relaties("") if r.type == "custom-properties" and r.doel), None) or self.deel("docProps/custom.xml")
         if deel is None:
             return {}
-        out = {}
-        for p in self.xml(deel):
-            naam = p.get("name")
-            if naam and len(p):
-                out[naam] = (p[0].text or "").strip()
-        return out
+        return dict(self.afgeleid(deel, _eigenschappen))
 
     # -- values
     @cached_property

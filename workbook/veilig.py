@@ -107,6 +107,24 @@ class Xlsx:
             return None
         return info, ruw
 
+    def begin(self, info: zipfile.ZipInfo) -> bytes:
+        """The start of a part, enough to check its prolog (``controleer_kop``): 4 KB, or
+        up to ``MAX_KOP`` (twice that in UTF-16) when its first element is not in them."""
+        try:
+            r = self._ruw(info.filename)
+            if r is not None:  # deflated: unpack only the start
+                kop = zlib.decompressobj(-15).decompress(r[1], 4096)
+                if not _EERSTE_ELEMENT.search(kop):
+                    kop = zlib.decompressobj(-15).decompress(r[1], 2 * MAX_KOP if kop[:2] in _UTF16 else MAX_KOP)
+                return kop
+            with self.zip.open(info) as fh:
+                kop = fh.read(4096)
+                if not _EERSTE_ELEMENT.search(kop):
+                    kop += fh.read((2 * MAX_KOP if kop[:2] in _UTF16 else MAX_KOP) - len(kop))
+                return kop
+        except Exception:
+            raise OnveiligBestand(f"beschadigd bestand: onderdeel {info.filename} is niet leesbaar") from None
+
     def _inflate(self, naam: str) -> bytes | None:
         """A deflated part unpacked straight from the file's bytes, at most ``file_size``
         + 1 bytes, with zipfile's header and CRC checks; None where zipfile must decide
@@ -310,14 +328,7 @@ def open_xlsx(pad: str | Path) -> Xlsx:
         # The parts a reader parses (sheets are checked when their formulas are read);
         # drawings, themes and customXml are never parsed.
         if _GELEZEN.match(info.filename.lower()):
-            with z.open(info) as fh:
-                try:
-                    kop = fh.read(4096)
-                    if not _EERSTE_ELEMENT.search(kop):
-                        kop += fh.read((2 * MAX_KOP if kop[:2] in _UTF16 else MAX_KOP) - len(kop))
-                except Exception:
-                    raise OnveiligBestand(f"beschadigd bestand: onderdeel {info.filename} is niet leesbaar") from None
-            controleer_kop(kop, info.filename)
+            controleer_kop(x.begin(info), info.filename)
     return x
 
 

@@ -24,7 +24,7 @@ import hashlib
 import json
 import re
 from itertools import chain, repeat
-from operator import add, itemgetter, sub
+from operator import add, attrgetter, itemgetter
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
@@ -410,10 +410,13 @@ def lees_blad(data: bytes, naam: str, gevonden: list | None = None) -> Blad:
 # formulas need not be cut out, joined and hashed again; any difference goes to the usual
 # path, which gives the same result the slow way.
 class _Skelet(NamedTuple):
-    koppen: bytes  # '<c r="A1"' of every formula cell, in document order, joined
-    koplengtes: tuple[int, ...]
-    elementen: bytes  # the formula element after "<f" (group 3 of _CF) of every cell, joined
-    lengtes: tuple[int, ...]
+    koppen: tuple[bytes, ...]  # '<c r="A1"' per formula cell, in document order
+    elementen: tuple[bytes, ...]  # the formula element after "<f" (group 3 of _CF)
+    hoofden: tuple[bytes, ...]  # each cell as learnt up to the end of its formula element
+    samen: bytes  # the heads joined
+    lengtes: list[int]  # their lengths
+    na: tuple[int, ...]  # from "<f" to the end of the formula element
+    tekst: tuple[bool, ...]  # a text formula (t="str" and the like), as learnt
     refs: tuple[str, ...]
     formules: Formules
 
@@ -423,11 +426,15 @@ PER_AANTAL = 4  # skeletons kept per number of formula cells (most recent first)
 
 
 def _leer_skelet(ruw: list, fs: Formules) -> None:
-    koppen = [b'<c r="' + r + b'"' for r, *_ in ruw]
-    elementen = [c[2] for c in ruw]
-    sk = _Skelet(b"".join(koppen), tuple(map(len, koppen)), b"".join(elementen), tuple(map(len, elementen)), tuple(r.decode() for r, *_ in ruw), fs)
+    koppen = tuple(b'<c r="' + r + b'"' for r, *_ in ruw)
+    elementen = tuple(c[2] for c in ruw)
+    hoofden = tuple(k + a + b"><f" + e for k, (_, a, e, *_) in zip(koppen, ruw))
+    sk = _Skelet(
+        koppen, elementen, hoofden, b"".join(hoofden), list(map(len, hoofden)), tuple(2 + len(e) for e in elementen),
+        tuple(_tekstformule(a) for _, a, *_ in ruw), tuple(r.decode() for r, *_ in ruw), fs,
+    )  # fmt: skip
     lijst = _SKELETTEN.setdefault(len(ruw), [])
-    if any(k[:5] == sk[:5] for k in lijst):
+    if any(k.samen == sk.samen and k.formules == fs for k in lijst):
         return
     lijst.insert(0, sk)
     del lijst[PER_AANTAL:]
@@ -436,7 +443,23 @@ def _leer_skelet(ruw: list, fs: Formules) -> None:
 
 
 _START = re.Match.start
-_KOP, _GT, _LT, _V, _V_EIND = b"<c ", b">", b"<", b"<v>", b"</v>"
+_LAATSTE = attrgetter("lastindex")
+_KOP = b"<c "
+# What follows a formula element, as _CF reads it: "<v></v>" (group 1: an empty value),
+# "<v>text</v>" (group 2), anything not "<v" (no value); None: another value layout.
+_NA_F = re.compile(rb"<v>(?:(</v>)|[^<]+(</v>))|(?!<v)")
+_WEL, _NIET = _NA_F.match(b"<v>1</v>"), _NA_F.match(b"")  # a cached value, none
+
+
+def _hoofd(h: bytes, kop: bytes, e: bytes) -> bool | None:
+    """Whether the cell head ``h`` ('<c r="A1" ...><f' + element) is one _CF reads with
+    reference ``kop`` and formula element ``e``: None if not, else whether it holds a text
+    formula."""
+    staart = b"><f" + e
+    if len(h) < len(kop) + len(staart) or not h.startswith(kop) or not h.endswith(staart):
+        return None
+    attrs = h[len(kop) : len(h) - len(staart)]
+    return None if b">" in attrs else _tekstformule(attrs)
 
 
 def _volgens_skelet(data: bytes, fs: list, sk: _Skelet) -> list[str] | None:
@@ -444,41 +467,34 @@ def _volgens_skelet(data: bytes, fs: list, sk: _Skelet) -> list[str] | None:
     _FE0 matches) is the formula element of the skeleton's cell in that position, first
     child of a cell start tag as _CF reads it; else None. Gives what _CF at each cell
     gives: a value ``<v>text</v>`` is cached, ``<v></v>`` only for a text formula, no
-    value is not; any other value layout is read with _CF itself. The comparisons run
-    over all cells at once (map over bytes methods: no Python step per cell but the last)."""
+    value is not; any other value layout is read with _CF itself. The cells are compared
+    all at once (map over bytes methods, no Python step per cell): their heads (start tag
+    and formula element) with the heads learnt, one by one only where they differ (other
+    attributes: another value type)."""
     n = len(fs)
-    knip = data.__getitem__
     s = list(map(_START, fs))
-    e = list(map(add, s, repeat(2, n)))  # the formula element
-    na = list(map(add, e, sk.lengtes))  # what follows it
-    if b"".join(map(knip, map(slice, e, na))) != sk.elementen:
-        return None
-    c = list(map(data.rfind, repeat(_KOP, n), repeat(0, n), s))  # the cell's start tag
-    a = list(map(add, c, sk.koplengtes))  # its attributes after r="..."
-    if b"".join(map(knip, map(slice, c, a))) != sk.koppen:
-        return None
-    s1 = list(map(sub, s, repeat(1, n)))
-    if list(map(data.find, repeat(_GT, n), c)) != s1:  # the start tag ends right before <f
-        return None
-    v = list(map(data.startswith, repeat(_V, n), na))
-    t = list(map(data.find, repeat(_LT, n), map(add, na, repeat(3, n))))  # end of the value text
-    dicht = list(map(data.startswith, repeat(_V_EIND, n), t))
-    tekst = list(map(_tekstformule, map(knip, map(slice, a, s1))))
-    zonder: list[str] = []
-    for ref, vi, ti, di, tk, nai, k in zip(sk.refs, v, t, dicht, tekst, na, range(n)):
-        if vi and di:
-            if ti == nai + 3 and not tk:  # <v></v> of a formula that is not a text formula
-                zonder.append(ref)
-        elif data[nai : nai + 2] != b"<v":
-            zonder.append(ref)
-        else:  # another value layout: as _CF reads it
-            g = _CF.match(data, c[k])
-            if g is None or g.start(3) != e[k]:
-                return None
-            _, at, _, vo, vt, vl = g.groups(b"")
-            if not _gecached(at, vt if vo else (b"" if vl else None)):
-                zonder.append(ref)
-    return zonder
+    c = list(map(data.rfind, repeat(_KOP, n), repeat(0, n), s))  # each cell's start tag
+    hoofden = list(map(data.__getitem__, map(slice, c, map(add, s, sk.na))))
+    tekst = sk.tekst
+    if list(map(len, hoofden)) != sk.lengtes or b"".join(hoofden) != sk.samen:
+        tekst = list(tekst)
+        for k, (h, oud) in enumerate(zip(hoofden, sk.hoofden)):
+            if h != oud:
+                t = _hoofd(h, sk.koppen[k], sk.elementen[k])
+                if t is None:
+                    return None
+                tekst[k] = t
+    na = list(map(add, s, sk.na))
+    ms = list(map(_NA_F.match, repeat(data, n), na))
+    if None in ms:  # another value layout: those cells as _CF reads them
+        for k, m in enumerate(ms):
+            if m is None:
+                g = _CF.match(data, c[k])
+                if g is None or g.start(3) != s[k] + 2:
+                    return None
+                _, at, _, vo, vt, vl = g.groups(b"")
+                ms[k] = _WEL if _gecached(at, vt if vo else (b"" if vl else None)) else _NIET
+    return [ref for ref, i, t in zip(sk.refs, map(_LAATSTE, ms), tekst) if i is None or (i == 1 and not t)]
 
 
 # Sheet parts seen before in this process, by their digest as stored (Xlsx.digest): a
