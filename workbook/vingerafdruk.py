@@ -140,12 +140,11 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
     if gevonden is not None:
         return gevonden, []
     fs = list(_FE0.finditer(data, eind))
-    if skelet is not None:
-        for sk in _SKELETTEN.get(len(fs), ()):
-            zonder = _volgens_skelet(data, fs, sk)
-            if zonder is not None:
-                skelet.append(Blad(sk.formules, zonder))
-                return [], []
+    if skelet is not None and len(fs) in _SKELETTEN:
+        b = _volgens_skelet(data, fs, _SKELETTEN[len(fs)])
+        if b is not None:
+            skelet.append(b)
+            return [], []
     if afmeting is not None and afmeting > 12 * len(fs):
         # few formulas among many cells (a data sheet): from each <f back to its cell
         cellen = _per_formule(data, fs)
@@ -422,7 +421,7 @@ class _Skelet(NamedTuple):
 
 
 _SKELETTEN: dict[int, list[_Skelet]] = {}
-PER_AANTAL = 4  # skeletons kept per number of formula cells (most recent first)
+PER_AANTAL = 8  # skeletons kept per number of formula cells (most recent first)
 
 
 def _leer_skelet(ruw: list, fs: Formules) -> None:
@@ -462,30 +461,51 @@ def _hoofd(h: bytes, kop: bytes, e: bytes) -> bool | None:
     return None if b">" in attrs else _tekstformule(attrs)
 
 
-def _volgens_skelet(data: bytes, fs: list, sk: _Skelet) -> list[str] | None:
-    """The formula cells without a cached value when every "<f" of the sheet (``fs``, the
-    _FE0 matches) is the formula element of the skeleton's cell in that position, first
-    child of a cell start tag as _CF reads it; else None. Gives what _CF at each cell
-    gives: a value ``<v>text</v>`` is cached, ``<v></v>`` only for a text formula, no
-    value is not; any other value layout is read with _CF itself. The cells are compared
-    all at once (map over bytes methods, no Python step per cell): their heads (start tag
-    and formula element) with the heads learnt, one by one only where they differ (other
-    attributes: another value type)."""
+def _volgens_skelet(data: bytes, fs: list, kandidaten: list[_Skelet]) -> Blad | None:
+    """The Blad of a sheet whose every "<f" (``fs``, the _FE0 matches) is the formula
+    element of a skeleton's cell in that position, first child of a cell start tag as _CF
+    reads it; else None. The zonder_waarde list is what _CF at each cell gives: a value
+    ``<v>text</v>`` is cached, ``<v></v>`` only for a text formula, no value is not; any
+    other value layout is read with _CF itself.
+
+    The cells are compared all at once (map over bytes methods, no Python step per cell):
+    their heads (start tag and formula element) with the heads of each skeleton; when no
+    skeleton has these exact heads (other attributes: other value types), the cells of the
+    first whose formulas they are are checked one by one where they differ, and the new
+    heads are learnt as a variant of that skeleton."""
     n = len(fs)
     s = list(map(_START, fs))
     c = list(map(data.rfind, repeat(_KOP, n), repeat(0, n), s))  # each cell's start tag
-    hoofden = list(map(data.__getitem__, map(slice, c, map(add, s, sk.na))))
-    tekst = sk.tekst
-    if list(map(len, hoofden)) != sk.lengtes or b"".join(hoofden) != sk.samen:
-        tekst = list(tekst)
+    per_na: dict[tuple, tuple[list, list, bytes]] = {}
+    for sk in kandidaten:  # the skeletons of one template share their formula elements
+        h = per_na.get(sk.na)
+        if h is None:
+            hoofden = list(map(data.__getitem__, map(slice, c, map(add, s, sk.na))))
+            h = per_na[sk.na] = (hoofden, list(map(len, hoofden)), b"".join(hoofden))
+        if h[1] == sk.lengtes and h[2] == sk.samen:
+            return _waarden(data, sk, s, c, sk.tekst)
+    for sk in kandidaten:
+        hoofden, lengtes, samen = per_na[sk.na]
+        tekst = list(sk.tekst)
         for k, (h, oud) in enumerate(zip(hoofden, sk.hoofden)):
             if h != oud:
                 t = _hoofd(h, sk.koppen[k], sk.elementen[k])
                 if t is None:
-                    return None
+                    break
                 tekst[k] = t
-    na = list(map(add, s, sk.na))
-    ms = list(map(_NA_F.match, repeat(data, n), na))
+        else:
+            variant = sk._replace(hoofden=tuple(hoofden), samen=samen, lengtes=lengtes, tekst=tuple(tekst))
+            kandidaten.insert(0, variant)
+            del kandidaten[PER_AANTAL:]
+            return _waarden(data, variant, s, c, variant.tekst)
+    return None
+
+
+def _waarden(data: bytes, sk: _Skelet, s: list, c: list, tekst) -> Blad | None:
+    """The Blad of skeleton ``sk``, with the cells whose cached value is missing (see
+    _volgens_skelet); None when a cell is not one _CF reads."""
+    n = len(s)
+    ms = list(map(_NA_F.match, repeat(data, n), map(add, s, sk.na)))
     if None in ms:  # another value layout: those cells as _CF reads them
         for k, m in enumerate(ms):
             if m is None:
@@ -494,7 +514,7 @@ def _volgens_skelet(data: bytes, fs: list, sk: _Skelet) -> list[str] | None:
                     return None
                 _, at, _, vo, vt, vl = g.groups(b"")
                 ms[k] = _WEL if _gecached(at, vt if vo else (b"" if vl else None)) else _NIET
-    return [ref for ref, i, t in zip(sk.refs, map(_LAATSTE, ms), tekst) if i is None or (i == 1 and not t)]
+    return Blad(sk.formules, [ref for ref, i, t in zip(sk.refs, map(_LAATSTE, ms), tekst) if i is None or (i == 1 and not t)])
 
 
 # Sheet parts seen before in this process, by their digest as stored (Xlsx.digest): a

@@ -244,3 +244,24 @@ def test_heeft_opmerking(xml, verwacht):
     from xl_meerzorg.workbook.vingerafdruk import heeft_opmerking
 
     assert heeft_opmerking(xml, xml.index(b"<a>") + 3) is verwacht
+
+
+def test_skelet_leert_een_variant(monkeypatch):
+    """Cells with other attributes (other value types) are checked one by one once; their
+    heads are then learnt, so the next such sheet is compared at once; the first skeleton
+    is kept beside the variant."""
+    from xl_meerzorg.workbook import vingerafdruk as vf
+
+    monkeypatch.setattr(vf, "_SKELETTEN", {})
+    monkeypatch.setattr(vf, "_BLADEN", {})
+    los = []
+    echt = vf._hoofd
+    monkeypatch.setattr(vf, "_hoofd", lambda *a: los.append(a) or echt(*a))
+    vf.lees_blad(_skeletblad(), "x")
+    anders = {"A1": '<c r="A1" s="2" t="e"><f>1+2</f><v>#N/A</v></c>', "C2": '<c r="C2" t="str"><f t="shared" si="0"/><v></v></c>'}
+    eerste = vf.lees_blad(_skeletblad(**anders), "x")
+    assert len(los) == 2 and eerste.zonder_waarde == []  # C2 is now a text formula: "" is its value
+    tweede = vf.lees_blad(_skeletblad(**anders), "x")
+    assert len(los) == 2 and tweede == eerste
+    vf.lees_blad(_skeletblad(), "x")
+    assert len(los) == 2 and len(vf._SKELETTEN[4]) == 2
