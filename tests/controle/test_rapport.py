@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import zipfile
 
+import pytest
+
 from openpyxl import load_workbook
 
 from xl_meerzorg.bestanden import toon
@@ -42,3 +44,42 @@ def test_geen_formules_in_rapport(tmp_path):
     assert eerste[10].value == 1234.5
     b = list(wb["Bevindingen"].iter_rows(min_row=2, values_only=True))
     assert b[0] == ("=1+1.xlsx", None, "afwijkingen", "afwijking", "vergelijking", "Voorblad!G37", GEVAARLIJK[0], GEVAARLIJK[0], "=2")
+
+
+def _lang_rapport(tmp_path):
+    from tests.controle.test_bestanden import _uitslag
+
+    lang = "beschadigd of onvolledig bestand (het zip-archief is niet leesbaar) " * 3
+    uitslagen = [_uitslag("b.xlsx", 2026, "afwijkingen"), {"bestand": "kapot.xlsx", "status": "onleesbaar", "jaar": None, "clienten": [],
+                 "bevindingen": [{"niveau": "fout", "soort": "onleesbaar", "cel": None, "tekst": lang, "formulier": None, "motor": None}]}]  # fmt: skip
+    return schrijf_rapport(uitslagen, tmp_path / "r.xlsx")
+
+
+def test_rapport_rijhoogte_en_uitlijning(tmp_path):
+    """Every cell is aligned at the top; a row with wrapped text is as high as its lines
+    (the header row of Samenvatting: two lines; a 207-character message in the 90 wide
+    Melding column: two lines of about 104 characters), other rows keep the default."""
+    wb = load_workbook(_lang_rapport(tmp_path))
+    s, b = wb["Samenvatting"], wb["Bevindingen"]
+    assert s.row_dimensions[1].height == 30 and s.row_dimensions[2].height is None
+    assert b.row_dimensions[5].height == 30 and b.row_dimensions[2].height is None
+    assert all(c.alignment.vertical == "top" for ws in wb for r in ws.iter_rows() for c in r if c.value is not None)
+    assert b["G5"].alignment.wrap_text and not b["A5"].alignment.wrap_text
+
+
+@pytest.mark.libreoffice
+def test_rapport_opent_in_libreoffice(tmp_path):
+    """LibreOffice reads the report: its sheets, values, number formats and filter."""
+    from tests.support.libreoffice import recalculate, soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    [terug] = recalculate([_lang_rapport(tmp_path)], tmp_path / "lo")
+    wb = load_workbook(terug)
+    assert wb.sheetnames == ["Samenvatting", "Totaal overzicht meerzorg", "Bevindingen"]
+    o = wb["Totaal overzicht meerzorg"]
+    assert [c.value for c in o[2]][:6] == ["b.xlsx", 2026, "Zorg\\x1b[31m BV", "300-1234", "Jan\\nOK", "123456782"]
+    assert o["K2"].value == 22790.56  # LibreOffice writes the format as '"€ "#,##0.00;"€ -"#,##0.00'
+    assert o["K2"].number_format.replace('"', "").replace(" ", "") == "€#,##0.00;€-#,##0.00"
+    assert o.auto_filter.ref == "A1:W2"  # (headless LibreOffice saves no panes: no view)
+    assert wb["Bevindingen"]["G5"].value.startswith("beschadigd of onvolledig bestand")

@@ -1,4 +1,5 @@
-"""The xlsx report of a batch (openpyxl, write_only).
+"""The xlsx report of a batch (written by ``xlsx.py``: openpyxl's writer costs more per
+row than checking a form).
 
 Sheets, in this order: "Samenvatting" (per year: files per status, clients, total year
 amount; then when, which version, which folder), "Totaal overzicht meerzorg" (one row per
@@ -19,22 +20,16 @@ survives a full disk or Ctrl-C.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import math
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-
 from xl_meerzorg import __version__
 from xl_meerzorg.bestanden import bereid_doel, schrijf_atomair, toon
 
 from .controleer import AFWIJKINGEN, FOUTEN, OK, ONLEESBAAR
+from .xlsx import Blad, Stijl, Werkmap, kolom
 
 OVERZICHT = "Totaal overzicht meerzorg"
 BEVINDINGEN = "Bevindingen"
@@ -59,51 +54,29 @@ KOLOMMEN_SAMENVATTING = (
 EURO = '"€" #,##0.00;"€" -#,##0.00'  # shown by a Dutch Excel as € 1.234,56
 UREN = "[h]:mm"  # shown by a Dutch Excel as [u]:mm
 DATUM = "dd-mm-yyyy"
-VET = Font(bold=True)
-KOP_UITLIJNING = Alignment(wrap_text=True, vertical="top")
-TERUGLOOP = Alignment(wrap_text=True, vertical="top")  # long texts stay in their column (also when printed)
 ONBEKEND_JAAR = "onbekend"
 NZA_CATEGORIE = 300  # Voorblad D4 (cat.): 300 on every meerzorg form; E4 holds the number
 
 
-def _cel(ws, value, fmt: str | None = None, vet: bool = False, kop: bool = False, terugloop: bool = False) -> WriteOnlyCell:
+def _cel(value, fmt: str | None = None, vet: bool = False, kop: bool = False, terugloop: bool = False) -> tuple[object, Stijl]:
     if isinstance(value, float) and not math.isfinite(value):
         value = None
     if isinstance(value, str):
         value = toon(value)  # control characters shown escaped, never dropped or raw
-    c = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        c.data_type = "s"  # never a formula
-    if fmt:
-        c.number_format = fmt
-    if vet or kop:
-        c.font = VET
-    if kop:
-        c.alignment = KOP_UITLIJNING
-    elif terugloop and isinstance(value, str):
-        c.alignment = TERUGLOOP
-    return c
+    # long texts (and the header) wrap in their column, also when printed
+    return value, Stijl(fmt, vet or kop, kop or (terugloop and isinstance(value, str)))
 
 
-def _blad(wb: Workbook, titel: str, kolommen) -> object:
+def _blad(wb: Werkmap, titel: str, kolommen) -> Blad:
     """A sheet with its header row: bold, wrapped, frozen, printed on every page, fitted
-    to the page width. ``_sluit`` sets the autofilter once the rows are known."""
-    ws = wb.create_sheet(titel)
-    for i, (_, breedte) in enumerate(kolommen):
-        ws.column_dimensions[get_column_letter(i + 1)].width = breedte
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages as needed downwards
-    ws.print_title_rows = "1:1"
-    ws.freeze_panes = "A2"
-    ws.append([_cel(ws, naam, kop=True) for naam, _ in kolommen])
+    to the page width (xlsx.Blad). ``_sluit`` sets the autofilter once the rows are known."""
+    ws = wb.blad(titel, [breedte for _, breedte in kolommen])
+    ws.rij([_cel(naam, kop=True) for naam, _ in kolommen])
     return ws
 
 
-def _sluit(ws, kolommen, rijen: int) -> None:
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{max(rijen, 1) + 1}"
+def _sluit(ws: Blad, kolommen, rijen: int) -> None:
+    ws.filter = f"A1:{kolom(len(kolommen))}{max(rijen, 1) + 1}"
 
 
 def nza_volledig(u: dict) -> str | None:
@@ -157,7 +130,7 @@ def schrijf_rapport(
     """Write the report to ``doel`` (atomically; never over one of the ``invoer`` files).
     Raises ``xl_meerzorg.bestanden.BestandFout`` with a Dutch reason when it cannot."""
     doel = bereid_doel(doel, invoer=invoer, wat="het rapport")  # before any work: nothing half-built is left
-    wb = Workbook(write_only=True)
+    wb = Werkmap()
     _samenvatting(wb, uitslagen, map_, any(u.get("anoniem") for u in uitslagen) if anoniem is None else anoniem)
     ws = _blad(wb, OVERZICHT, KOLOMMEN_OVERZICHT)
     n = 0
@@ -166,17 +139,17 @@ def schrijf_rapport(
             uren = c.get("meerzorguren")
             f = c.get("formulier") or {}  # what the form itself shows
             ingang = _datum(c.get("ingang"))
-            ws.append([
-                _cel(ws, u["bestand"]), _cel(ws, u.get("jaar")), _cel(ws, u.get("zorgaanbieder")), _cel(ws, nza_volledig(u)),
-                _cel(ws, c.get("naam")), _cel(ws, c.get("bsn")), _cel(ws, c.get("zorgprofiel")),
-                _cel(ws, c.get("prestatiecode")), _cel(ws, c.get("uitkomst_label") or c.get("uitkomst")),
-                _cel(ws, None if uren is None else uren / 24, UREN),
-                _cel(ws, c.get("jaarbedrag"), EURO), _cel(ws, c.get("etmaalbedrag"), EURO),
-                _cel(ws, c.get("maanden")), _cel(ws, ingang, DATUM),
-                _cel(ws, c.get("cce")), _cel(ws, c.get("lvhc")), _cel(ws, c.get("doelgroep")), _cel(ws, u["status"]),
-                _cel(ws, f.get("prestatiecode")), _cel(ws, f.get("uitkomst")),
-                _cel(ws, None if f.get("meerzorguren") is None else f["meerzorguren"] / 24, UREN),
-                _cel(ws, f.get("jaarbedrag"), EURO), _cel(ws, f.get("etmaalbedrag"), EURO),
+            ws.rij([
+                _cel(u["bestand"]), _cel(u.get("jaar")), _cel(u.get("zorgaanbieder")), _cel(nza_volledig(u)),
+                _cel(c.get("naam")), _cel(c.get("bsn")), _cel(c.get("zorgprofiel")),
+                _cel(c.get("prestatiecode")), _cel(c.get("uitkomst_label") or c.get("uitkomst")),
+                _cel(None if uren is None else uren / 24, UREN),
+                _cel(c.get("jaarbedrag"), EURO), _cel(c.get("etmaalbedrag"), EURO),
+                _cel(c.get("maanden")), _cel(ingang, DATUM),
+                _cel(c.get("cce")), _cel(c.get("lvhc")), _cel(c.get("doelgroep")), _cel(u["status"]),
+                _cel(f.get("prestatiecode")), _cel(f.get("uitkomst")),
+                _cel(None if f.get("meerzorguren") is None else f["meerzorguren"] / 24, UREN),
+                _cel(f.get("jaarbedrag"), EURO), _cel(f.get("etmaalbedrag"), EURO),
             ])  # fmt: skip
             n += 1
     _sluit(ws, KOLOMMEN_OVERZICHT, n)
@@ -186,16 +159,15 @@ def schrijf_rapport(
         for f in u.get("bevindingen") or []:
             fv, ff = als_getal(f, "formulier")
             mv, mf = als_getal(f, "motor")
-            ws.append([
-                _cel(ws, u["bestand"]), _cel(ws, u.get("jaar")), _cel(ws, u["status"]), _cel(ws, f.get("niveau")),
-                _cel(ws, f.get("soort")), _cel(ws, f.get("cel")), _cel(ws, f.get("tekst"), terugloop=True),
-                _cel(ws, fv, ff, terugloop=True), _cel(ws, mv, mf, terugloop=True),
+            ws.rij([
+                _cel(u["bestand"]), _cel(u.get("jaar")), _cel(u["status"]), _cel(f.get("niveau")),
+                _cel(f.get("soort")), _cel(f.get("cel")), _cel(f.get("tekst"), terugloop=True),
+                _cel(fv, ff, terugloop=True), _cel(mv, mf, terugloop=True),
             ])  # fmt: skip
             n += 1
     _sluit(ws, KOLOMMEN_BEVINDINGEN, n)
-    buf = io.BytesIO()  # a report is small: built in memory, then written in one go
-    wb.save(buf)
-    return schrijf_atomair(doel, buf.getvalue(), invoer=invoer, wat="het rapport")
+    # a report is small: built in memory, then written in one go
+    return schrijf_atomair(doel, wb.opslaan(), invoer=invoer, wat="het rapport")
 
 
 def _datum(v) -> dt.date | None:
@@ -207,7 +179,7 @@ def _datum(v) -> dt.date | None:
         return None
 
 
-def _samenvatting(wb: Workbook, uitslagen: list[dict], map_: str | None, anoniem: bool) -> None:
+def _samenvatting(wb: Werkmap, uitslagen: list[dict], map_: str | None, anoniem: bool) -> None:
     ws = _blad(wb, SAMENVATTING, KOLOMMEN_SAMENVATTING)
     jaren: dict[int | str, list[dict]] = {}
     for u in uitslagen:
@@ -217,14 +189,14 @@ def _samenvatting(wb: Workbook, uitslagen: list[dict], map_: str | None, anoniem
     for label, groep in rijen:
         t = tel(groep)
         vet = label == "Totaal"
-        ws.append([
-            _cel(ws, label, vet=vet), _cel(ws, len(groep), vet=vet), _cel(ws, t[OK], vet=vet),
-            _cel(ws, t[AFWIJKINGEN], vet=vet), _cel(ws, t[FOUTEN], vet=vet), _cel(ws, t[ONLEESBAAR], vet=vet),
-            _cel(ws, sum(len(u.get("clienten") or []) for u in groep), vet=vet),
-            _cel(ws, sum((u.get("totaal") or {}).get("jaarbedrag") or 0.0 for u in groep), EURO, vet=vet),
+        ws.rij([
+            _cel(label, vet=vet), _cel(len(groep), vet=vet), _cel(t[OK], vet=vet),
+            _cel(t[AFWIJKINGEN], vet=vet), _cel(t[FOUTEN], vet=vet), _cel(t[ONLEESBAAR], vet=vet),
+            _cel(sum(len(u.get("clienten") or []) for u in groep), vet=vet),
+            _cel(sum((u.get("totaal") or {}).get("jaarbedrag") or 0.0 for u in groep), EURO, vet=vet),
         ])  # fmt: skip
     _sluit(ws, KOLOMMEN_SAMENVATTING, len(rijen) - 1)  # the filter leaves the Totaal row out
-    ws.append([])
+    ws.rij([])
     for label, waarde, fmt in (
         ("Controle aanvraagformulieren meerzorg", None, None),
         ("Gemaakt op", dt.datetime.now().replace(microsecond=0), "dd-mm-yyyy hh:mm"),
@@ -234,7 +206,7 @@ def _samenvatting(wb: Workbook, uitslagen: list[dict], map_: str | None, anoniem
     ):
         if label == "Map" and map_ is None:
             continue
-        ws.append([_cel(ws, label, vet=True), _cel(ws, waarde, fmt)])
+        ws.rij([_cel(label, vet=True), _cel(waarde, fmt)])
 
 
 def _tekst(v) -> str | None:
