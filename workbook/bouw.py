@@ -836,7 +836,7 @@ def _vast_zip(data: bytes, jaar: int, cache: dict[str, dict[str, object]] | None
 
 def _zet_cache(xml: bytes, waarden: dict[str, object]) -> bytes:
     """Put cached values into formula cells (openpyxl writes formulas without values)."""
-    from xml.sax.saxutils import escape
+    from .ooxml import xml_escape
 
     def vervang(m: re.Match) -> bytes:
         ref = m.group(2).decode()
@@ -849,7 +849,7 @@ def _zet_cache(xml: bytes, waarden: dict[str, object]) -> bytes:
             w = "" if w is None else ("WAAR" if w else "ONWAAR")
         if isinstance(w, (int, float)):
             return attrs + b"><f>" + formule + b"</f><v>" + repr(float(w)).encode() + b"</v></c>"
-        return attrs + b' t="str"><f>' + formule + b"</f><v>" + escape(str(w)).encode() + b"</v></c>"
+        return attrs + b' t="str"><f>' + formule + b"</f><v>" + xml_escape(str(w)).encode() + b"</v></c>"
 
     return re.sub(rb'(<c r="([A-Z]+[0-9]+)"[^>]*?)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>', vervang, xml)
 

@@ -28,7 +28,8 @@ import math
 import re
 import zipfile
 from typing import NamedTuple
-from xml.sax.saxutils import escape
+
+from ..ooxml import xml_escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -57,7 +58,7 @@ def kolom(n: int) -> str:
 
 def _tekst(s: str) -> str:
     s = _ONGELDIG.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
-    return escape(s)
+    return xml_escape(s)
 
 
 def _serieel(v: dt.date) -> float:
@@ -171,7 +172,7 @@ class Werkmap:
         return i
 
     def _styles_xml(self) -> str:
-        fmts = "".join(f'<numFmt numFmtId="{n}" formatCode="{escape(f, {chr(34): "&quot;"})}"/>' for f, n in self._formaten.items())
+        fmts = "".join(f'<numFmt numFmtId="{n}" formatCode="{xml_escape(f, True)}"/>' for f, n in self._formaten.items())
         xfs = []
         for st in self._stijlen:
             fmt = self._formaten[st.formaat] if st.formaat is not None else 0
@@ -194,7 +195,7 @@ class Werkmap:
         )
 
     def _workbook_xml(self) -> str:
-        bladen = "".join(f'<sheet name="{escape(b.titel, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>' for i, b in enumerate(self.bladen, 1))
+        bladen = "".join(f'<sheet name="{xml_escape(b.titel, True)}" sheetId="{i}" r:id="rId{i}"/>' for i, b in enumerate(self.bladen, 1))
         namen = []
         for i, b in enumerate(self.bladen):
             q = "'" + b.titel.replace("'", "''") + "'"
@@ -202,8 +203,8 @@ class Werkmap:
                 a, z = b.filter.split(":")
                 ab = re.match(r"([A-Z]+)(\d+)$", a)
                 zb = re.match(r"([A-Z]+)(\d+)$", z)
-                namen.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">{escape(q)}!${ab[1]}${ab[2]}:${zb[1]}${zb[2]}</definedName>')  # type: ignore[index]
-            namen.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{escape(q)}!$1:$1</definedName>')
+                namen.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">{xml_escape(q)}!${ab[1]}${ab[2]}:${zb[1]}${zb[2]}</definedName>')  # type: ignore[index]
+            namen.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{xml_escape(q)}!$1:$1</definedName>')
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{REL}">'
             f'<bookViews><workbookView activeTab="0"/></bookViews><sheets>{bladen}</sheets>'

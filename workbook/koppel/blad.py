@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from xl_meerzorg.workbook import officieel
 from xl_meerzorg.workbook.lite.controle import _is_getal, _tekst
 from xl_meerzorg.workbook.lite.controle import verschil as verschil_waarde  # one rule for koppel and the Lite script
-from xl_meerzorg.workbook.ooxml import ooxml_tekst
+from xl_meerzorg.workbook.ooxml import ooxml_tekst, xml_escape
 
 from .lezen import EPOCH, Formulier, kolom_index, kolom_letters
 from .stijlen import kies_stijlen, opmaak_melding  # noqa: F401 - kies_stijlen re-exported
@@ -353,7 +352,7 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 def _xml_tekst(s: str) -> str:
     """A cell text as XML: control characters (a client name with ESC or NUL) as OOXML
     ``_xHHHH_``, which Excel and calamine read back as the character."""
-    return escape(ooxml_tekst(s))
+    return xml_escape(ooxml_tekst(s))
 
 
 def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
@@ -370,9 +369,9 @@ def _cel_xml(c: Cel, stijlen: dict[str, int], cm: bool) -> str:
         if c.array_ref:
             if cm:
                 attrs += ' cm="1"'
-            f = f'<f t="array" ref="{c.array_ref}">{escape(c.formule)}</f>'
+            f = f'<f t="array" ref="{c.array_ref}">{xml_escape(c.formule)}</f>'
         else:
-            f = f"<f>{escape(c.formule)}</f>"
+            f = f"<f>{xml_escape(c.formule)}</f>"
     if isinstance(v, bool):
         return f'<c{attrs} t="b">{f}<v>{int(v)}</v></c>'
     if _is_getal(v):
@@ -411,7 +410,7 @@ def blad_xml(blad: Blad, stijlen: dict[str, int], dxf_id: int | None, cm: bool, 
         for prio, (ref, soort) in enumerate(blad.verschillen, start=1):
             delen.append(
                 f'<conditionalFormatting sqref="{ref}"><cfRule type="expression" dxfId="{dxf_id}" priority="{prio}">'
-                f"<formula>{escape(markeer_formule(ref, soort))}</formula></cfRule></conditionalFormatting>"
+                f"<formula>{xml_escape(markeer_formule(ref, soort))}</formula></cfRule></conditionalFormatting>"
             )
     delen.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
     delen.append("</worksheet>")
