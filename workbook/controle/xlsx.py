@@ -9,7 +9,8 @@ and the page set-up. This module writes exactly that, as SpreadsheetML text:
 * texts as inline strings (``t="inlineStr"``), never as formulas, with ``xml:space``
   preserved and every character XML does not allow shown escaped (``\\x1b``);
 * numbers as shortest round-trip decimals (``repr``), booleans as ``t="b"``, dates and
-  times as Excel serial numbers (days since 1899-12-30) with their number format;
+  times as Excel serial numbers (days since 1899-12-30) and durations in days, with their
+  number format;
 * per sheet: the header row frozen (pane at A2), printed on every page
   (``_xlnm.Print_Titles``), an autofilter (with its hidden ``_xlnm._FilterDatabase``
   name, as Excel keeps it), landscape A4 fitted to the page width;
@@ -120,6 +121,8 @@ class Blad:
                 uit.append(f'<c r="{ref}"{sa}><v>{v!r}</v></c>')
             elif isinstance(v, dt.date):
                 uit.append(f'<c r="{ref}"{sa}><v>{_serieel(v)!r}</v></c>')
+            elif isinstance(v, dt.timedelta):  # a duration: days, as Excel keeps [h]:mm
+                uit.append(f'<c r="{ref}"{sa}><v>{v / dt.timedelta(days=1)!r}</v></c>')
             else:
                 uit.append(f'<c r="{ref}"{sa} t="inlineStr"><is><t xml:space="preserve">{_tekst(str(v))}</t></is></c>')
         self._breedste = max(self._breedste, len(cellen))
