@@ -28,16 +28,10 @@ from itertools import repeat
 
 from . import ooxml
 from .veilig import OnveiligBestand
-from .vingerafdruk import _kolom_letters, heeft_opmerking
+from .vingerafdruk import _kolom_letters, gewone_naamruimten, heeft_opmerking
 
 _ROOT = re.compile(rb"<(sst|worksheet|styleSheet)\b([^>]*)>")
 _MAIN = b'xmlns="' + ooxml.MAIN_T.encode() + b'"'
-# Declarations the patterns below must see: a default namespace declared again after the
-# root, or a prefix bound to the main namespace (elements such a prefix names are cells
-# and values to a namespace-aware reader). Other prefixes (x14:, xm:, mc:) name other
-# vocabularies, which the unprefixed patterns never match.
-_XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_MAIN_URIS = (ooxml.MAIN_T.encode(), ooxml.MAIN_S.encode())
 # A cell with content, as it is before its "</c>" (the sheet is split at "</c>"; an empty
 # cell "<c .../>" holds no value and is not read): reference (first attribute, double
 # quotes), the other attributes (no "/" or ">" in them, as in every attribute of a cell;
@@ -130,22 +124,6 @@ def _kop(data: bytes, naam: str, root: bytes) -> int:
     return eind
 
 
-def gewone_naamruimten(data: bytes, root: int, eind: int) -> bool:
-    """True when, from the root element on (``root``: its start, ``eind``: the end of
-    its start tag), no prefix is bound to the main namespace and the default namespace
-    is not declared again after the root."""
-    i = data.find(b"xmlns", root)
-    while i >= 0:
-        m = _XMLNS.match(data, i)
-        if m is not None:
-            uri = m.group(2) if m.group(2) is not None else m.group(3)
-            if m.group(1) is None:
-                if i >= eind:
-                    return False
-            elif uri in _MAIN_URIS or b"&" in uri:
-                return False
-        i = data.find(b"xmlns", i + 5)
-    return True
 
 
 # --------------------------------------------------------------------------- shared strings

@@ -134,6 +134,10 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
     eind = root.end()
     if not _F.search(data, eind):
         return [], []
+    if gevonden is None and not gewone_naamruimten(data, root.start(), eind):
+        # a default namespace declared again (cells a namespace-aware reader does not see
+        # as cells) or a prefix bound to the main namespace (cells the patterns do not see)
+        return None, _cellen_volledig(data, naam)
     if b"\x00" in data or (gevonden is None and heeft_opmerking(data, eind)):
         # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
         return None, _cellen_volledig(data, naam)
@@ -177,6 +181,32 @@ def heeft_opmerking(data: bytes, vanaf: int) -> bool:
 
 
 _TEKENS = 64
+
+
+# Declarations the fast patterns (here and in cellen.py) must see: a default namespace declared again after the
+# root, or a prefix bound to the main namespace (elements such a prefix names are cells
+# and values to a namespace-aware reader). Other prefixes (x14:, xm:, mc:) name other
+# vocabularies, which the unprefixed patterns never match.
+_XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_MAIN_URIS = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+
+
+def gewone_naamruimten(data: bytes, root: int, eind: int) -> bool:
+    """True when, from the root element on (``root``: its start, ``eind``: the end of
+    its start tag), no prefix is bound to the main namespace and the default namespace
+    is not declared again after the root."""
+    i = data.find(b"xmlns", root)
+    while i >= 0:
+        m = _XMLNS.match(data, i)
+        if m is not None:
+            uri = m.group(2) if m.group(2) is not None else m.group(3)
+            if m.group(1) is None:
+                if i >= eind:
+                    return False
+            elif uri in _MAIN_URIS or b"&" in uri:
+                return False
+        i = data.find(b"xmlns", i + 5)
+    return True
 
 
 def _per_formule(data: bytes, fs: list) -> list | None:

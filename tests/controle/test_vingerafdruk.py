@@ -265,3 +265,27 @@ def test_skelet_leert_een_variant(monkeypatch):
     assert len(los) == 2 and tweede == eerste
     vf.lees_blad(_skeletblad(), "x")
     assert len(los) == 2 and len(vf._SKELETTEN[4]) == 2
+
+
+@pytest.mark.parametrize(
+    ("rij", "verwacht"),
+    [
+        ('<row r="2" xmlns="urn:ander"><c r="A2"><f>1+1</f><v>2</v></c></row>', {"A1": "1+2"}),  # not a cell to Excel
+        ('<row r="2"><c r="A2" xmlns="urn:ander"><f>1+1</f><v>2</v></c></row>', {"A1": "1+2"}),
+        (f'<row r="2" xmlns:x="{MAIN[7:-1]}"><x:c r="A2"><x:f>1+1</x:f><x:v>2</x:v></x:c></row>', {"A1": "1+2", "A2": "1+1"}),
+        ('<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row>', {"A1": "1+2", "A2": "1+1"}),
+    ],
+)
+def test_naamruimte_in_het_blad(monkeypatch, rij, verwacht):
+    """A default namespace declared again, or a prefix bound to the main namespace, inside
+    a sheet: the formula cells a namespace-aware reader sees, also after a skeleton was
+    learnt from the same sheet without the declaration."""
+    from xl_meerzorg.workbook import vingerafdruk as vf
+
+    monkeypatch.setattr(vf, "_SKELETTEN", {})
+    monkeypatch.setattr(vf, "_BLADEN", {})
+    blad = f'<worksheet {MAIN}><sheetData><row r="1"><c r="A1"><f>1+2</f><v>3</v></c></row>{{}}</sheetData></worksheet>'
+    vf.lees_blad(blad.format('<row r="2"><c r="A2"><f>1+1</f><v>2</v></c></row>').encode(), "x")
+    data = blad.format(rij).encode()
+    assert {ref: t for ref, _, t, _ in vf._cellen_volledig(data, "x")} == verwacht
+    assert dict(vf.lees_blad(data, "x").formules.teksten) == verwacht
