@@ -138,12 +138,15 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
         # a default namespace declared again (cells a namespace-aware reader does not see
         # as cells) or a prefix bound to the main namespace (cells the patterns do not see)
         return None, _cellen_volledig(data, naam)
-    if b"\x00" in data or (gevonden is None and heeft_opmerking(data, eind)):
-        # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
+    if b"\x00" in data:  # NUL is no XML character
         return None, _cellen_volledig(data, naam)
     if gevonden is not None:
         return gevonden, []
-    fs = list(_FE0.finditer(data, eind))
+    # every "<f" and, in the same pass, any comment, CDATA or processing instruction, which
+    # could hold text that looks like a cell (as heeft_opmerking finds them)
+    fs = list(_FE0_OF_OPMERKING.finditer(data, eind))
+    if any(map(_LAATSTE, fs)):
+        return None, _cellen_volledig(data, naam)
     if skelet is not None and len(fs) in _SKELETTEN:
         b = _volgens_skelet(data, fs, _SKELETTEN[len(fs)])
         if b is not None:
@@ -183,10 +186,10 @@ def heeft_opmerking(data: bytes, vanaf: int) -> bool:
 _TEKENS = 64
 
 
-# Declarations the fast patterns (here and in cellen.py) must see: a default namespace declared again after the
-# root, or a prefix bound to the main namespace (elements such a prefix names are cells
-# and values to a namespace-aware reader). Other prefixes (x14:, xm:, mc:) name other
-# vocabularies, which the unprefixed patterns never match.
+# Declarations the fast patterns (here and in cellen.py) must see: a default namespace
+# declared again after the root, or a prefix bound to the main namespace (elements such a
+# prefix names are cells and values to a namespace-aware reader). Other prefixes (x14:,
+# xm:, mc:) name other vocabularies, which the unprefixed patterns never match.
 _XMLNS = re.compile(rb"""xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _MAIN_URIS = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main")
 
@@ -194,18 +197,26 @@ _MAIN_URIS = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"ht
 def gewone_naamruimten(data: bytes, root: int, eind: int) -> bool:
     """True when, from the root element on (``root``: its start, ``eind``: the end of
     its start tag), no prefix is bound to the main namespace and the default namespace
-    is not declared again after the root."""
-    i = data.find(b"xmlns", root)
+    is not declared again after the root. Each "x" is found with memchr (few in a sheet
+    as LibreOffice writes it); after ``_TEKENS`` that start no "xmlns" (Excel's
+    x14ac:dyDescent on every row) the rest is searched for "xmlns" itself."""
+    find, begint = data.find, data.startswith
+    i, n, teken = find(b"x", root), 0, b"x"
     while i >= 0:
-        m = _XMLNS.match(data, i)
-        if m is not None:
-            uri = m.group(2) if m.group(2) is not None else m.group(3)
-            if m.group(1) is None:
-                if i >= eind:
+        if begint(b"xmlns", i):
+            m = _XMLNS.match(data, i)
+            if m is not None:
+                uri = m.group(2) if m.group(2) is not None else m.group(3)
+                if m.group(1) is None:
+                    if i >= eind:
+                        return False
+                elif uri in _MAIN_URIS or b"&" in uri:
                     return False
-            elif uri in _MAIN_URIS or b"&" in uri:
-                return False
-        i = data.find(b"xmlns", i + 5)
+        elif teken == b"x":
+            n += 1
+            if n == _TEKENS:
+                teken = b"xmlns"
+        i = find(teken, i + 1)
     return True
 
 
@@ -278,6 +289,7 @@ _FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v(?:
 _F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _FE0 = re.compile(rb"<f[ \t\n\r>/]")
+_FE0_OF_OPMERKING = re.compile(rb"<(?:f[ \t\n\r>/]|([!?]))")  # group 1: "<!" or "<?"
 # A formula cell in one pass: reference (first attribute), the other attributes, the
 # formula element after "<f" (as group 1 of _FE), the cached value ("<v>" marker, text,
 # "<v/>" marker).
