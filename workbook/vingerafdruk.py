@@ -138,15 +138,12 @@ def _scan(data: bytes, naam: str, gevonden: list | None = None, skelet: list | N
         # a default namespace declared again (cells a namespace-aware reader does not see
         # as cells) or a prefix bound to the main namespace (cells the patterns do not see)
         return None, _cellen_volledig(data, naam)
-    if b"\x00" in data:  # NUL is no XML character
+    if b"\x00" in data or (gevonden is None and heeft_opmerking(data, eind)):
+        # a comment or CDATA could hold text that looks like a cell; NUL is no XML character
         return None, _cellen_volledig(data, naam)
     if gevonden is not None:
         return gevonden, []
-    # every "<f" and, in the same pass, any comment, CDATA or processing instruction, which
-    # could hold text that looks like a cell (as heeft_opmerking finds them)
-    fs = list(_FE0_OF_OPMERKING.finditer(data, eind))
-    if any(map(_LAATSTE, fs)):
-        return None, _cellen_volledig(data, naam)
+    fs = list(_FE0.finditer(data, eind))
     if skelet is not None and len(fs) in _SKELETTEN:
         b = _volgens_skelet(data, fs, _SKELETTEN[len(fs)])
         if b is not None:
@@ -289,7 +286,6 @@ _FE = re.compile(rb"<f(?=[ \t\n\r>/])(?:((?:\s[^>]*?)?(?:/>|>[^<]*</f>))(?:<v(?:
 _F_DELEN = re.compile(rb"(\s[^>]*?)?(?:/>|>([^<]*)</f>)")
 _C_KOP = re.compile(rb'<c r="([A-Z]{1,3}[0-9]{1,7})"([^>]*)>')
 _FE0 = re.compile(rb"<f[ \t\n\r>/]")
-_FE0_OF_OPMERKING = re.compile(rb"<(?:f[ \t\n\r>/]|([!?]))")  # group 1: "<!" or "<?"
 # A formula cell in one pass: reference (first attribute), the other attributes, the
 # formula element after "<f" (as group 1 of _FE), the cached value ("<v>" marker, text,
 # "<v/>" marker).
