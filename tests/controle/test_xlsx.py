@@ -39,3 +39,17 @@ def test_regels():
     assert _regels("een twee drie vier", 10, False) == 2  # 9 / 0.85 = 10.6 characters a line: "een twee", "drie vier"
     assert _regels("x" * 30, 10, False) == 3
     assert _regels("Totaal jaarbedrag (herberekend)", 18, True) == 2
+
+
+def test_lange_tekst_ingekort(tmp_path):
+    """A text beyond Excel's 32 767 characters per cell is cut and says so; one at the
+    limit is kept whole."""
+    wb = Werkmap()
+    b = wb.blad("B", [10])
+    b.rij([("a" * 32767, Stijl())])
+    b.rij([("b" * 40000, Stijl())])
+    pad = tmp_path / "t.xlsx"
+    pad.write_bytes(wb.opslaan())
+    ws = load_workbook(pad)["B"]
+    assert ws["A1"].value == "a" * 32767
+    assert len(ws["A2"].value) == 32767 and ws["A2"].value.endswith("b … (ingekort)")

@@ -7,7 +7,8 @@ wrapped, a number format), column widths, a frozen and printed header row, an au
 and the page set-up. This module writes exactly that, as SpreadsheetML text:
 
 * texts as inline strings (``t="inlineStr"``), never as formulas, with ``xml:space``
-  preserved and every character XML does not allow shown escaped (``\\x1b``);
+  preserved and every character XML does not allow shown escaped (``\\x1b``); a text
+  longer than Excel's 32 767 characters per cell is cut, ending in "… (ingekort)";
 * numbers as shortest round-trip decimals (``repr``), booleans as ``t="b"``, dates and
   times as Excel serial numbers (days since 1899-12-30) and durations in days, with their
   number format;
@@ -57,7 +58,13 @@ def kolom(n: int) -> str:
     return s
 
 
+MAX_TEKST = 32767  # characters in one cell (Excel refuses more: the file needs repair)
+INGEKORT = " … (ingekort)"
+
+
 def _tekst(s: str) -> str:
+    if len(s) > MAX_TEKST:
+        s = s[: MAX_TEKST - len(INGEKORT)] + INGEKORT
     s = _ONGELDIG.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", s)
     return xml_escape(s)
 
