@@ -32,12 +32,14 @@ import zipfile
 from typing import NamedTuple
 
 from ..ooxml import xml_escape
+from ..vingerafdruk import _kolom_letters as kolom  # column letters of column n (1 = A)
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _ONGELDIG = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _NUL_DATUM = dt.datetime(1899, 12, 30)
+_REF = re.compile(r"([A-Z]+)(\d+)")
 
 
 class Stijl(NamedTuple):
@@ -47,15 +49,6 @@ class Stijl(NamedTuple):
 
 
 GEWOON = Stijl()
-
-
-def kolom(n: int) -> str:
-    """Column letters of column ``n`` (1 = A)."""
-    s = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        s = chr(65 + rest) + s
-    return s
 
 
 MAX_TEKST = 32767  # characters in one cell (Excel refuses more: the file needs repair)
@@ -209,11 +202,9 @@ class Werkmap:
         namen = []
         for i, b in enumerate(self.bladen):
             q = "'" + b.titel.replace("'", "''") + "'"
-            if b.filter:
-                a, z = b.filter.split(":")
-                ab = re.match(r"([A-Z]+)(\d+)$", a)
-                zb = re.match(r"([A-Z]+)(\d+)$", z)
-                namen.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">{xml_escape(q)}!${ab[1]}${ab[2]}:${zb[1]}${zb[2]}</definedName>')  # type: ignore[index]
+            if b.filter:  # "A1:H4" -> $A$1:$H$4
+                absoluut = _REF.sub(r"$\1$\2", b.filter)
+                namen.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">{xml_escape(q)}!{absoluut}</definedName>')
             namen.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{xml_escape(q)}!$1:$1</definedName>')
         return (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{REL}">'
